@@ -1,0 +1,44 @@
+# Two commands for a newcomer: `make run` serves the site with demo content, `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HUGO ?= ../shared/iassist-hugo
+PYTEST_ARGS ?=
+
+.PHONY: run test install lint format check-deploy import clean
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# The production settings' deployment checks, with throwaway values for the secrets.
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=iassist_site.settings.production SECRET_KEY=$$(openssl rand -hex 32) \
+		ALLOWED_HOSTS=conferences.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+import: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py import_hugo $(HUGO)
+
+clean:
+	rm -rf $(VENV) staticfiles

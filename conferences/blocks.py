@@ -1,0 +1,239 @@
+"""StreamField blocks that editors compose conference pages from."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+from .youtube import youtube_video_id, youtube_watch_url
+from .zenodo import NotAZenodoTarget, parse_zenodo
+
+# Vetted colour schemes for highlighted notices. Editors pick a name, never a
+# colour, so every notice keeps WCAG AA contrast (checked in the tests).
+NOTICE_SCHEMES = {
+    "highlight": {"label": "Highlight bar (orange)", "background": "#fdebd0", "text": "#1b1b1b"},
+    "panel": {"label": "Panel (grey)", "background": "#eeeeee", "text": "#1b1b1b"},
+    "info": {"label": "Information (blue)", "background": "#e3effa", "text": "#1b1b1b"},
+    "alert": {"label": "Alert (red)", "background": "#fbe3e1", "text": "#1b1b1b"},
+}
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=255, help_text="The words of the heading.")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Level 2"), ("h3", "Level 3"), ("h4", "Level 4")],
+        default="h2",
+        help_text="Level 2 for main sections, 3 and 4 for the parts inside them.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "conferences/blocks/heading.html"
+        help_text = "A section heading; headings build the page outline that screen readers use."
+        description = "A section heading (level 2 to 4)."
+        preview_value = {"text": "2027 IASSIST Events", "level": "h3"}
+        form_classname = "heading-block"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "conferences/blocks/paragraph.html"
+        help_text = "Text with bold, italic, links and lists."
+        description = "Formatted text."
+        preview_value = (
+            "<p>Each May/June the annual conference provides data professionals a "
+            "variety of opportunities to participate in discussions about data sharing.</p>"
+        )
+
+
+class EventButtonBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=100, help_text="What the button says, e.g. “IASSIST 2027 Conference website”.")
+    page = blocks.PageChooserBlock(required=False, help_text="A page of this site. Leave empty to use a URL.")
+    url = blocks.URLBlock(required=False, help_text="An address on another site. Leave empty when a page is chosen.")
+    new_tab = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        label="Open in a new tab",
+        help_text="Screen readers announce that the link opens in a new tab.",
+    )
+
+    class Meta:
+        icon = "link"
+        template = "conferences/blocks/event_button.html"
+        help_text = "A button that leads to an event's page or website."
+        description = "A button to an event page or website."
+        preview_value = {"label": "IASSIST 2027 Conference website", "url": "https://iassistdata.org/"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        has_page, has_url = bool(value.get("page")), bool(value.get("url"))
+        if has_page == has_url:
+            message = (
+                "Choose either a page or a URL, not both."
+                if has_page
+                else "Choose a page of this site or enter a URL."
+            )
+            raise blocks.StructBlockValidationError(block_errors={"url": ValidationError(message)})
+        return value
+
+
+class EventButtonsBlock(blocks.ListBlock):
+    def __init__(self, **kwargs):
+        super().__init__(EventButtonBlock(), min_num=1, **kwargs)
+
+    class Meta:
+        icon = "link"
+        label = "Event buttons"
+        template = "conferences/blocks/event_buttons.html"
+        help_text = "One or more buttons, shown side by side in a row."
+        description = "A row of event buttons."
+        preview_value = [
+            {"label": "Global Virtual Conference", "url": "https://iassistdata.org/"},
+            {"label": "Africa Workshop", "url": "https://iassistdata.org/", "new_tab": True},
+        ]
+
+
+class ZenodoTargetBlock(blocks.CharBlock):
+    """A Zenodo address or DOI, stored in canonical form."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 500)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        try:
+            return parse_zenodo(value).url
+        except NotAZenodoTarget as error:
+            raise ValidationError(str(error)) from error
+
+
+class ZenodoLinkBlock(blocks.StructBlock):
+    target = ZenodoTargetBlock(
+        label="Zenodo address or DOI",
+        help_text=(
+            "Paste a Zenodo community or record address, a DOI link, or a bare DOI such as 10.5281/zenodo.123456."
+        ),
+    )
+    label = blocks.CharBlock(
+        max_length=150,
+        required=False,
+        help_text="The link text. Leave empty for “Presentations on Zenodo”.",
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "conferences/blocks/zenodo_link.html"
+        help_text = "A link to presentations or records on Zenodo."
+        description = "A link to presentations on Zenodo."
+        preview_value = {
+            "target": "https://zenodo.org/communities/iassist-2022",
+            "label": "Presentations are available on Zenodo",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["zenodo"] = parse_zenodo(value["target"]) if value.get("target") else None
+        return context
+
+
+class ImageWithCaptionBlock(blocks.StructBlock):
+    image = ImageBlock(help_text="Describe the image in its alt text unless it is decorative.")
+    caption = blocks.CharBlock(max_length=300, required=False, help_text="Shown under the image.")
+    link = blocks.URLBlock(required=False, help_text="Optional address the image leads to.")
+
+    class Meta:
+        icon = "image"
+        template = "conferences/blocks/image.html"
+        help_text = "An image with an optional caption."
+        description = "An image with a caption."
+
+
+class RecordingBlock(blocks.StructBlock):
+    video = blocks.CharBlock(
+        max_length=200,
+        label="YouTube video",
+        help_text="A YouTube address (https://www.youtube.com/watch?v=…, https://youtu.be/…) or video id.",
+    )
+    title = blocks.CharBlock(max_length=200, required=False, help_text="Leave empty for “Watch the recording”.")
+
+    class Meta:
+        icon = "media"
+        template = "conferences/blocks/recording.html"
+        help_text = "A link to a recording on YouTube."
+        description = "A link to a recording on YouTube."
+        preview_value = {"video": "https://www.youtube.com/watch?v=R7mH1L2ODDM", "title": "Keynote 1"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        video_id = youtube_video_id(value.get("video"))
+        if not video_id:
+            raise blocks.StructBlockValidationError(
+                block_errors={"video": ValidationError("Enter a YouTube video address or an 11-character video id.")}
+            )
+        value["video"] = youtube_watch_url(video_id)
+        return value
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(help_text="A PDF or other document from the document library.")
+    label = blocks.CharBlock(max_length=200, required=False, help_text="Leave empty to use the document's title.")
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "conferences/blocks/document_link.html"
+        help_text = "A link to a document such as a PDF programme."
+        description = "A link to a document (PDF)."
+
+
+class NoticeContentBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    event_buttons = EventButtonsBlock()
+    zenodo = ZenodoLinkBlock()
+
+    class Meta:
+        icon = "placeholder"
+
+
+class NoticeBlock(blocks.StructBlock):
+    scheme = blocks.ChoiceBlock(
+        choices=[(key, scheme["label"]) for key, scheme in NOTICE_SCHEMES.items()],
+        default="panel",
+        help_text="Colour schemes are fixed so that text stays readable for everyone.",
+    )
+    content = NoticeContentBlock(help_text="Headings, text, event buttons and Zenodo links.")
+
+    class Meta:
+        icon = "warning"
+        template = "conferences/blocks/notice.html"
+        help_text = "A highlighted bar or panel that groups related content."
+        description = "A highlighted notice or panel."
+        preview_value = {
+            "scheme": "highlight",
+            "content": [("heading", {"text": "Forthcoming and Recent Conferences", "level": "h2"})],
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["scheme"] = NOTICE_SCHEMES.get(value.get("scheme"), NOTICE_SCHEMES["panel"])
+        return context
+
+
+class ConferenceStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    notice = NoticeBlock()
+    event_buttons = EventButtonsBlock()
+    zenodo = ZenodoLinkBlock()
+    image = ImageWithCaptionBlock()
+    recording = RecordingBlock()
+    document = DocumentLinkBlock()

@@ -1,0 +1,76 @@
+"""Citations of presentations: plain text for people, BibTeX for reference managers."""
+
+import re
+
+
+def presenter_names(presentation):
+    return [entry.person.name for entry in presentation.presenters.all()]
+
+
+def dois(presentation):
+    return [doi.doi for doi in presentation.dois.all()]
+
+
+def conference_title(conference):
+    if conference.theme:
+        return f"IASSIST {conference.year}: {conference.theme}"
+    return conference.title
+
+
+def plain_citation(presentation):
+    conference = presentation.conference
+    names = presenter_names(presentation)
+    authors = _join_names(names)
+    parts = [f"{authors} ({conference.year})." if authors else f"({conference.year})."]
+    parts.append(f"{presentation.title.rstrip('.')}.")
+    venue = conference_title(conference)
+    if conference.location:
+        venue = f"{venue}, {conference.location}"
+    parts.append(f"{venue}.")
+    parts.extend(f"https://doi.org/{doi}" for doi in dois(presentation))
+    return " ".join(parts)
+
+
+def _join_names(names):
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " & " + names[-1]
+
+
+def bibtex(presentation, request=None):
+    conference = presentation.conference
+    fields = [
+        ("title", presentation.title),
+        ("author", " and ".join(presenter_names(presentation))),
+        ("booktitle", conference_title(conference)),
+        ("year", str(conference.year)),
+        ("address", conference.location),
+        ("organization", "IASSIST"),
+        ("doi", ", ".join(dois(presentation))),
+        ("url", _full_url(presentation, request)),
+    ]
+    body = ",\n".join(f"  {name} = {{{bibtex_escape(value)}}}" for name, value in fields if value)
+    return f"@inproceedings{{{citation_key(presentation)},\n{body}\n}}\n"
+
+
+def _full_url(presentation, request):
+    url = presentation.get_url(request)
+    if url and url.startswith("/") and request is not None:
+        return request.build_absolute_uri(url)
+    return url or ""
+
+
+def citation_key(presentation):
+    names = presenter_names(presentation)
+    surname = names[0].split()[-1] if names else "iassist"
+    first_word = next((w for w in re.findall(r"[A-Za-z]+", presentation.title) if len(w) > 3), "talk")
+    key = f"{surname}{presentation.conference.year}{first_word}"
+    return re.sub(r"[^A-Za-z0-9]", "", key).lower()
+
+
+def bibtex_escape(value):
+    """Escape characters that BibTeX treats specially; keep letters as they are."""
+    value = re.sub(r"\s+", " ", str(value)).strip()
+    for char in "\\{}":
+        value = value.replace(char, "")
+    return re.sub(r"([&%$#_])", r"\\\1", value)

@@ -1,0 +1,409 @@
+"""Page types of the conferences section."""
+
+from collections import OrderedDict
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import ConferenceStreamBlock
+from ..zenodo import NotAZenodoTarget, parse_zenodo
+from .programme import Person, Presentation, Presenter
+
+INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
+
+
+class ConferenceKind(models.TextChoices):
+    ANNUAL = "annual", "Annual conference"
+    WORKSHOP = "workshop", "Regional workshop"
+    OTHER = "other", "Other event"
+
+
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    ONLINE = "online", "Online"
+    HYBRID = "hybrid", "Hybrid"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Exact days known"
+    MONTH = "month", "Only the month is known"
+    YEAR = "year", "Only the year is known"
+
+
+SCHEMA_ATTENDANCE = {
+    AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    AttendanceMode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def ordinal_suffix(number):
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+class ConferenceIndexPage(RoutablePageMixin, Page):
+    """The “Conferences” page: editorial notices and buttons, then generated lists."""
+
+    intro = RichTextField(blank=True, features=INTRO_FEATURES, help_text="Shown under the title.")
+    body = StreamField(ConferenceStreamBlock(), blank=True, help_text="Notices, event buttons, Zenodo links and text.")
+    show_upcoming = models.BooleanField(
+        "List upcoming events",
+        default=True,
+        help_text="Below the body, list the conferences and workshops that have not ended yet.",
+    )
+    show_archive_link = models.BooleanField(
+        "Link to the archive", default=True, help_text="Below the body, link to the conference archive."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("show_upcoming"), FieldPanel("show_archive_link")], heading="Generated lists"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["conferences.ConferencePage", "conferences.ConferenceArchivePage", "conferences.ContentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "conference index page"
+
+    def upcoming_conferences(self):
+        today = timezone.localdate()
+        return (
+            ConferencePage.objects.child_of(self)
+            .live()
+            .filter(
+                Q(end_date__gte=today)
+                | Q(end_date__isnull=True, start_date__gte=today)
+                | Q(start_date__isnull=True, year__gte=today.year)
+            )
+            .order_by("start_date", "year", "title")
+            .defer_streamfields()
+        )
+
+    def archive_page(self):
+        return ConferenceArchivePage.objects.child_of(self).live().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.show_upcoming:
+            context["upcoming_conferences"] = list(self.upcoming_conferences())
+        if self.show_archive_link:
+            context["archive_page"] = self.archive_page()
+        return context
+
+    def person_url(self, slug, request=None):
+        return f"{self.get_url(request)}people/{slug}/"
+
+    @path("people/")
+    def people(self, request):
+        return TemplateResponse(
+            request,
+            "conferences/person_index.html",
+            {
+                "page": self,
+                "people": Person.objects.annotate(talks=models.Count("presenter_entries")).order_by("name"),
+            },
+        )
+
+    @path("people/<slug:slug>/")
+    def person(self, request, slug):
+        person = get_object_or_404(Person, slug=slug)
+        entries = (
+            Presenter.objects.filter(person=person)
+            .select_related("presentation__conference", "presentation__session")
+            .order_by(
+                "-presentation__conference__year", "presentation__session__sort_order", "presentation__sort_order"
+            )
+        )
+        return TemplateResponse(
+            request,
+            "conferences/person_page.html",
+            {"page": self, "person": person, "entries": entries},
+        )
+
+
+class ConferenceArchivePage(Page):
+    """Every annual conference since the first, newest first, grouped by decade."""
+
+    intro = RichTextField(blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["conferences.ConferenceIndexPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "conference archive page"
+
+    def conferences(self):
+        index_page = self.get_parent()
+        return (
+            ConferencePage.objects.child_of(index_page)
+            .live()
+            .defer_streamfields()
+            .order_by("-year", "-start_date", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        conferences = list(self.conferences())
+        decades = OrderedDict()
+        for conference in conferences:
+            if conference.kind == ConferenceKind.ANNUAL:
+                decades.setdefault(conference.year // 10 * 10, []).append(conference)
+        context["decades"] = [{"decade": decade, "conferences": items} for decade, items in decades.items()]
+        context["workshops"] = [c for c in conferences if c.kind != ConferenceKind.ANNUAL]
+        return context
+
+
+class ContentPage(Page):
+    """An ordinary page of the section: code of conduct, guidelines, committees, sub-pages."""
+
+    body = StreamField(ConferenceStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = [
+        "conferences.ConferenceIndexPage",
+        "conferences.ConferencePage",
+        "conferences.ContentPage",
+        "home.HomePage",
+    ]
+    subpage_types = ["conferences.ContentPage"]
+
+    class Meta:
+        verbose_name = "content page"
+
+
+class ConferencePage(RoutablePageMixin, Page):
+    """One conference or workshop: its facts, an editorial body and its programme."""
+
+    kind = models.CharField(max_length=20, choices=ConferenceKind.choices, default=ConferenceKind.ANNUAL)
+    ordinal = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Which annual conference this is: 47 for the 47th."
+    )
+    year = models.PositiveSmallIntegerField(help_text="The year the event took place.")
+    theme = models.CharField(max_length=300, blank=True, help_text="The conference theme, without “IASSIST 2022:”.")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="For early events where only the month or the year is known, store the first day "
+        "of that month or year and say so here; only what is known is shown.",
+    )
+    city = models.CharField(max_length=120, blank=True)
+    country = models.CharField(max_length=120, blank=True)
+    host = models.CharField("host institution(s)", max_length=500, blank=True)
+    attendance_mode = models.CharField(max_length=20, choices=AttendanceMode.choices, default=AttendanceMode.IN_PERSON)
+    website_url = models.URLField("official website", max_length=500, blank=True)
+    zenodo_community = models.CharField(
+        "Zenodo community",
+        max_length=500,
+        blank=True,
+        help_text="The Zenodo community or record holding the presentations, e.g. "
+        "https://zenodo.org/communities/iassist-2022.",
+    )
+    recordings_url = models.URLField("recordings playlist", max_length=500, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(ConferenceStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("ordinal"), FieldPanel("year")]),
+                FieldPanel("theme"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("date_precision")]),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("host"),
+                FieldPanel("attendance_mode"),
+            ],
+            heading="Facts",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website_url"), FieldPanel("zenodo_community"), FieldPanel("recordings_url")],
+            heading="Links",
+        ),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("theme", boost=2),
+        index.SearchField("city", boost=2),
+        index.SearchField("country"),
+        index.SearchField("host"),
+        index.SearchField("year_text", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("city"),
+        index.FilterField("year"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["conferences.ConferenceIndexPage"]
+    subpage_types = ["conferences.ContentPage"]
+
+    class Meta:
+        verbose_name = "conference page"
+        indexes = [models.Index(fields=["kind", "year"])]
+
+    # -- facts -------------------------------------------------------------
+
+    @property
+    def year_text(self):
+        parts = [str(self.year)]
+        if self.ordinal:
+            parts.append(self.ordinal_text)
+        return " ".join(parts)
+
+    @property
+    def ordinal_text(self):
+        return f"{self.ordinal}{ordinal_suffix(self.ordinal)}" if self.ordinal else ""
+
+    @property
+    def location(self):
+        return ", ".join(part for part in (self.city, self.country) if part)
+
+    @property
+    def date_display(self):
+        start, end = self.start_date, self.end_date
+        if not start:
+            return str(self.year)
+        if self.date_precision == DatePrecision.YEAR:
+            return str(start.year)
+        if self.date_precision == DatePrecision.MONTH:
+            return start.strftime("%B %Y")
+        if not end or end == start:
+            return f"{start:%B} {start.day}, {start.year}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%B} {start.day}–{end.day}, {start.year}"
+        if start.year == end.year:
+            return f"{start:%B} {start.day} – {end:%B} {end.day}, {start.year}"
+        return f"{start:%B} {start.day}, {start.year} – {end:%B} {end.day}, {end.year}"
+
+    @property
+    def is_upcoming(self):
+        today = timezone.localdate()
+        last_day = self.end_date or self.start_date
+        if last_day:
+            return last_day >= today
+        return self.year >= today.year
+
+    @property
+    def zenodo_url(self):
+        try:
+            return parse_zenodo(self.zenodo_community).url if self.zenodo_community else ""
+        except NotAZenodoTarget:
+            return ""
+
+    # -- validation --------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The end date is before the start date."
+        if self.start_date and self.year and self.start_date.year != self.year:
+            errors["start_date"] = f"The start date is not in {self.year}."
+        if self.end_date and not self.start_date:
+            errors["start_date"] = "Enter the start date as well as the end date."
+        if self.zenodo_community:
+            try:
+                self.zenodo_community = parse_zenodo(self.zenodo_community).url
+            except NotAZenodoTarget as error:
+                errors["zenodo_community"] = str(error)
+        if self.ordinal and self.kind == ConferenceKind.ANNUAL:
+            clash = (
+                ConferencePage.objects.filter(kind=ConferenceKind.ANNUAL, ordinal=self.ordinal)
+                .exclude(pk=self.pk)
+                .exclude(translation_key=self.translation_key)
+                .first()
+            )
+            if clash:
+                errors["ordinal"] = (
+                    f"{clash.title} ({clash.year}) is already the {self.ordinal_text} annual conference."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    # -- rendering ---------------------------------------------------------
+
+    def programme(self):
+        """Sessions in order, each with its presentations, presenters and DOIs."""
+        presentations = Presentation.objects.order_by("sort_order", "pk").with_programme_details()
+        return self.sessions.order_by("sort_order", "pk").prefetch_related(
+            Prefetch("presentations", queryset=presentations)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = list(self.programme())
+        context["people_url"] = self._people_base_url(request)
+        return context
+
+    def _people_base_url(self, request):
+        index_page = self.get_parent()
+        return f"{index_page.get_url(request)}people/" if index_page else None
+
+    def schema_org(self, request=None):
+        from ..structured_data import conference_event
+
+        return conference_event(self, request)
+
+    @path("")
+    def conference(self, request):
+        return self.render(request)
+
+    @path("presentations/<slug:slug>/")
+    def presentation(self, request, slug):
+        presentation = self._get_presentation(slug)
+        return TemplateResponse(
+            request,
+            "conferences/presentation_page.html",
+            {
+                "page": self,
+                "presentation": presentation,
+                "people_url": self._people_base_url(request),
+            },
+        )
+
+    @path("presentations/<slug:slug>/citation.bib")
+    def presentation_bibtex(self, request, slug):
+        from ..citations import bibtex
+
+        presentation = self._get_presentation(slug)
+        response = HttpResponse(bibtex(presentation, request), content_type="application/x-bibtex; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{presentation.slug}.bib"'
+        return response
+
+    @path("event.ics")
+    def ical(self, request):
+        from ..calendar import conference_ics
+
+        if not self.start_date:
+            raise Http404("This event has no dates yet.")
+        response = HttpResponse(conference_ics(self, request), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
+
+    def _get_presentation(self, slug):
+        queryset = Presentation.objects.filter(conference=self).select_related("session").with_programme_details()
+        return get_object_or_404(queryset, slug=slug)

@@ -1,0 +1,258 @@
+"""A conference's programme as relational data: sessions, presentations, presenters.
+
+Programmes run to 170 presentations; kept out of StreamField so that the editor
+stays usable, pages render in a fixed number of queries, and one person can be
+followed across fifty years of conferences.
+"""
+
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from ..youtube import youtube_watch_url
+from ..zenodo import normalise_doi
+
+
+def person_name_key(name):
+    """The key under which two spellings of one person's name meet.
+
+    Case, accents, spacing and full stops differ between years ("José  García",
+    "jose garcia"); anything else (initials against full names, other letters)
+    keeps people apart, because merging two different people loses more than
+    listing one person twice.
+    """
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.replace(".", " ").casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def validate_video_id(value):
+    if value and not re.fullmatch(r"[A-Za-z0-9_-]{11}", value):
+        raise ValidationError("Enter the 11-character YouTube video id, e.g. R7mH1L2ODDM.")
+
+
+def validate_doi(value):
+    if not normalise_doi(value):
+        raise ValidationError("Enter a DOI such as 10.5281/zenodo.123456 or its https://doi.org/ link.")
+
+
+class Session(models.Model):
+    conference = models.ForeignKey("conferences.ConferencePage", on_delete=models.CASCADE, related_name="sessions")
+    sort_order = models.PositiveIntegerField(default=0, help_text="Sessions are shown in this order.")
+    title = models.CharField(max_length=500)
+    day = models.CharField(
+        max_length=100, blank=True, help_text="As the programme gives it, e.g. “Wednesday, June 8”."
+    )
+    chair = models.CharField(max_length=300, blank=True)
+    moderator = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    video_id = models.CharField("YouTube video id", max_length=11, blank=True, validators=[validate_video_id])
+
+    panels = [
+        FieldPanel("conference"),
+        FieldPanel("sort_order"),
+        FieldPanel("title"),
+        FieldPanel("day"),
+        MultiFieldPanel([FieldPanel("chair"), FieldPanel("moderator")], heading="People"),
+        FieldPanel("description"),
+        FieldPanel("video_id"),
+    ]
+
+    class Meta:
+        ordering = ["conference", "sort_order", "pk"]
+        indexes = [models.Index(fields=["conference", "sort_order"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.conference.year})" if self.conference_id else self.title
+
+    @property
+    def video_url(self):
+        return youtube_watch_url(self.video_id) if self.video_id else ""
+
+
+class PersonQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class Person(index.Indexed, models.Model):
+    name = models.CharField(max_length=200)
+    name_key = models.CharField(max_length=200, unique=True, editable=False, help_text="The name folded for matching.")
+    slug = models.SlugField(max_length=220, unique=True, editable=False)
+
+    objects = PersonQuerySet.as_manager()
+
+    panels = [FieldPanel("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("name_key"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        key = person_name_key(self.name)
+        if not key:
+            raise ValidationError({"name": "Enter the person's name."})
+        if Person.objects.filter(name_key=key).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": "A person with this name already exists."})
+
+    def save(self, *args, **kwargs):
+        self.name = re.sub(r"\s+", " ", self.name).strip()
+        self.name_key = person_name_key(self.name)
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.name_key)[:200] or "person"
+        slug, number = base, 2
+        while Person.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def get_url(self, request=None):
+        from .pages import ConferenceIndexPage
+
+        index_page = ConferenceIndexPage.objects.live().first()
+        return index_page.person_url(self.slug, request) if index_page else None
+
+
+class PresentationQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def with_programme_details(self):
+        """Presenters, their people and DOIs in a fixed number of queries."""
+        return self.prefetch_related(
+            "dois",
+            Prefetch("presenters", queryset=Presenter.objects.select_related("person")),
+        )
+
+
+class Presentation(index.Indexed, ClusterableModel):
+    conference = models.ForeignKey(
+        "conferences.ConferencePage", on_delete=models.CASCADE, related_name="presentations"
+    )
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="presentations")
+    sort_order = models.PositiveIntegerField(default=0, help_text="Order within the session.")
+    title = models.CharField(max_length=1000)
+    slug = models.SlugField(max_length=120, help_text="The last part of this presentation's address.")
+    abstract = models.TextField(blank=True)
+    video_id = models.CharField("YouTube video id", max_length=11, blank=True, validators=[validate_video_id])
+
+    objects = PresentationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("session"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+        FieldPanel("abstract"),
+        FieldPanel("video_id"),
+        InlinePanel("presenters", label="Presenter", heading="Presenters"),
+        InlinePanel("dois", label="DOI", heading="DOIs"),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("abstract"),
+        index.SearchField("doi_text"),
+        index.SearchField("presenter_text", boost=2),
+        index.FilterField("conference_id"),
+        index.FilterField("session_id"),
+    ]
+
+    class Meta:
+        ordering = ["conference", "session__sort_order", "sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "slug"], name="unique_presentation_slug_per_conference")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.session_id and self.conference_id and self.session.conference_id != self.conference_id:
+            raise ValidationError({"session": "The session belongs to another conference."})
+
+    def save(self, *args, **kwargs):
+        if self.session_id and not self.conference_id:
+            self.conference_id = self.session.conference_id
+        if not self.slug:
+            self.slug = slugify(self.title)[:100] or "presentation"
+        super().save(*args, **kwargs)
+
+    @property
+    def doi_text(self):
+        return " ".join(doi.doi for doi in self.dois.all())
+
+    @property
+    def presenter_text(self):
+        return " ".join(f"{entry.person.name} {entry.institution}" for entry in self.presenters.all())
+
+    @property
+    def video_url(self):
+        return youtube_watch_url(self.video_id) if self.video_id else ""
+
+    def get_url(self, request=None):
+        base = self.conference.get_url(request)
+        return f"{base}presentations/{self.slug}/" if base else None
+
+
+class PresentationDOI(Orderable):
+    presentation = ParentalKey(Presentation, on_delete=models.CASCADE, related_name="dois")
+    doi = models.CharField("DOI", max_length=200, validators=[validate_doi])
+
+    panels = [FieldPanel("doi")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "DOI"
+
+    def __str__(self):
+        return self.doi
+
+    def save(self, *args, **kwargs):
+        self.doi = normalise_doi(self.doi) or self.doi.strip()
+        super().save(*args, **kwargs)
+
+    @property
+    def url(self):
+        return f"https://doi.org/{self.doi}"
+
+
+class Presenter(Orderable):
+    """One person presenting one presentation, with the institution they had then."""
+
+    presentation = ParentalKey(Presentation, on_delete=models.CASCADE, related_name="presenters")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="presenter_entries")
+    institution = models.CharField(max_length=500, blank=True)
+    doi = models.CharField(
+        "DOI of this presenter's part",
+        max_length=200,
+        blank=True,
+        validators=[validate_doi],
+        help_text="For panels where each presenter's contribution has its own DOI.",
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("institution"), FieldPanel("doi")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "presenter"
+
+    def __str__(self):
+        return f"{self.person} ({self.institution})" if self.institution else str(self.person)

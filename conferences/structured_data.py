@@ -1,0 +1,67 @@
+"""schema.org Event data for conference pages, as search engines read it."""
+
+import json
+
+from django.utils.safestring import mark_safe
+
+from .models.pages import SCHEMA_ATTENDANCE, DatePrecision
+
+# Escapes that keep JSON inert inside a <script> element.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def conference_event(conference, request=None):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": conference.title,
+        "url": conference.get_full_url(request),
+        "eventAttendanceMode": SCHEMA_ATTENDANCE.get(conference.attendance_mode),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "organizer": {
+            "@type": "Organization",
+            "name": "IASSIST",
+            "url": "https://iassistdata.org/",
+        },
+    }
+    data.update(_dates(conference))
+    if conference.theme:
+        data["description"] = conference.theme
+    location = _location(conference)
+    if location:
+        data["location"] = location
+    return data
+
+
+def _dates(conference):
+    if not conference.start_date:
+        return {"startDate": str(conference.year)}
+    if conference.date_precision == DatePrecision.YEAR:
+        return {"startDate": str(conference.start_date.year)}
+    if conference.date_precision == DatePrecision.MONTH:
+        return {"startDate": conference.start_date.strftime("%Y-%m")}
+    dates = {"startDate": conference.start_date.isoformat()}
+    if conference.end_date:
+        dates["endDate"] = conference.end_date.isoformat()
+    return dates
+
+
+def _location(conference):
+    places = []
+    if conference.attendance_mode != "online" and (conference.city or conference.country):
+        address = {"@type": "PostalAddress"}
+        if conference.city:
+            address["addressLocality"] = conference.city
+        if conference.country:
+            address["addressCountry"] = conference.country
+        places.append({"@type": "Place", "name": conference.host or conference.location, "address": address})
+    if conference.attendance_mode != "in_person":
+        places.append({"@type": "VirtualLocation", "url": conference.website_url or conference.full_url})
+    if not places:
+        return None
+    return places[0] if len(places) == 1 else places
+
+
+def json_ld(data):
+    """Render `data` for a <script type="application/ld+json"> element."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES))

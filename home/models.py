@@ -1,0 +1,69 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The site's front page: introduces IASSIST and leads to the conferences."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="A short introduction to the association, shown under the title.",
+    )
+    body = RichTextField(
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text="Further text about the association.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = "home page"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting, ClusterableModel):
+    """Footer text and links that editors change without a developer."""
+
+    tagline = models.CharField(
+        max_length=200,
+        blank=True,
+        default="International Association for Social Science Information Service and Technology",
+        help_text="Shown beside the site name in the header.",
+    )
+    footer_text = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="A line of text in the footer, e.g. a copyright notice.",
+    )
+
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("footer_text"),
+        MultiFieldPanel([InlinePanel("footer_links", label="Footer link")], heading="Footer links"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+
+class FooterLink(Orderable):
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_links")
+    label = models.CharField(max_length=80)
+    url = models.URLField(help_text="Full address, e.g. https://iassistdata.org/about/")
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.label
