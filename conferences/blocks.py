@@ -182,6 +182,12 @@ class RecordingBlock(blocks.StructBlock):
         value["video"] = youtube_watch_url(video_id)
         return value
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        video_id = youtube_video_id(value.get("video"))
+        context["video_url"] = youtube_watch_url(video_id) if video_id else ""
+        return context
+
 
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(help_text="A PDF or other document from the document library.")
@@ -224,7 +230,8 @@ class NoticeBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["scheme"] = NOTICE_SCHEMES.get(value.get("scheme"), NOTICE_SCHEMES["panel"])
+        scheme = value.get("scheme")
+        context["scheme_name"] = scheme if scheme in NOTICE_SCHEMES else "panel"
         return context
 
 

@@ -385,7 +385,8 @@ class ConferencePage(RoutablePageMixin, Page):
             },
         )
 
-    @path("presentations/<slug:slug>/citation.bib")
+    # Wagtail serves only paths that end in a slash, so file downloads get a folder-style URL.
+    @path("presentations/<slug:slug>/bibtex/")
     def presentation_bibtex(self, request, slug):
         from ..citations import bibtex
 
@@ -394,7 +395,7 @@ class ConferencePage(RoutablePageMixin, Page):
         response["Content-Disposition"] = f'attachment; filename="{presentation.slug}.bib"'
         return response
 
-    @path("event.ics")
+    @path("calendar/")
     def ical(self, request):
         from ..calendar import conference_ics
 

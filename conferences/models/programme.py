@@ -209,6 +209,9 @@ class Presentation(index.Indexed, ClusterableModel):
     def video_url(self):
         return youtube_watch_url(self.video_id) if self.video_id else ""
 
+    def presenter_names(self):
+        return ", ".join(entry.person.name for entry in self.presenters.all())
+
     def get_url(self, request=None):
         base = self.conference.get_url(request)
         return f"{base}presentations/{self.slug}/" if base else None

@@ -1,0 +1,80 @@
+from django.contrib import messages
+from django.db.models import Count
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .filters import PresentationFilterSet, SessionFilterSet
+from .models import ConferencePage, Person, Presentation, Session
+
+
+class PresentationViewSet(SnippetViewSet):
+    model = Presentation
+    icon = "doc-full"
+    menu_label = "Presentations"
+    list_display = ["title", "conference", "session", Column("presenter_names", label="Presenters")]
+    filterset_class = PresentationFilterSet
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Presentation.objects.select_related("conference", "session").prefetch_related("presenters__person")
+
+
+class SessionViewSet(SnippetViewSet):
+    model = Session
+    icon = "list-ol"
+    menu_label = "Sessions"
+    list_display = ["title", "conference", "day", "chair", Column("presentation_count", label="Presentations")]
+    filterset_class = SessionFilterSet
+    search_backend_name = None
+    search_fields = ["title", "chair", "moderator", "day"]
+    list_per_page = 50
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Session.objects.select_related("conference").annotate(presentation_count=Count("presentations"))
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "People"
+    list_display = ["name", Column("talk_count", label="Presentations", sort_key="talk_count")]
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Person.objects.annotate(talk_count=Count("presenter_entries"))
+
+
+class ProgrammeViewSetGroup(SnippetViewSetGroup):
+    items = (PresentationViewSet, SessionViewSet, PersonViewSet)
+    menu_icon = "calendar"
+    menu_label = "Programmes"
+    menu_name = "programmes"
+
+
+register_snippet(ProgrammeViewSetGroup)
+
+
+@hooks.register("before_delete_page")
+def warn_about_programme_on_delete(request, page):
+    """Say how much of a programme goes with a conference before it is deleted."""
+    if request.method != "GET":
+        return None
+    specific = page.specific
+    if not isinstance(specific, ConferencePage):
+        return None
+    sessions = specific.sessions.count()
+    presentations = specific.presentations.count()
+    if sessions or presentations:
+        messages.warning(
+            request,
+            f"Deleting {specific.title} also deletes its programme: {sessions} session{'s' if sessions != 1 else ''} "
+            f"and {presentations} presentation{'s' if presentations != 1 else ''}.",
+        )
+    return None
