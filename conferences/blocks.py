@@ -155,6 +155,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         template = "conferences/blocks/image.html"
         help_text = "An image with an optional caption."
         description = "An image with a caption."
+        preview_value = {"caption": "Delegates at the opening plenary."}
 
 
 class RecordingBlock(blocks.StructBlock):
@@ -198,6 +199,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "conferences/blocks/document_link.html"
         help_text = "A link to a document such as a PDF programme."
         description = "A link to a document (PDF)."
+        preview_value = {"label": "Conference programme (PDF)"}
 
 
 class NoticeContentBlock(blocks.StreamBlock):

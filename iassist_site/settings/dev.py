@@ -10,3 +10,7 @@ try:
     from .local import *  # noqa: F403
 except ImportError:
     pass
+
+# Serve static files straight from the app folders while developing.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,83 @@
+"""Small builders for conference content in tests: each makes one thing, live."""
+
+import datetime
+import itertools
+
+from conferences.models import (
+    ConferenceArchivePage,
+    ConferenceIndexPage,
+    ConferenceKind,
+    ConferencePage,
+    ContentPage,
+    Person,
+    Presentation,
+    PresentationDOI,
+    Presenter,
+    Session,
+)
+
+_counter = itertools.count(1)
+
+
+def conference_index(home, **fields):
+    page = ConferenceIndexPage(title=fields.pop("title", "Conferences"), slug=fields.pop("slug", "conferences"), **fields)
+    home.add_child(instance=page)
+    return page
+
+
+def archive_page(index, **fields):
+    page = ConferenceArchivePage(title="Conference Archive", slug="archive", **fields)
+    index.add_child(instance=page)
+    return page
+
+
+def content_page(parent, title="About", **fields):
+    page = ContentPage(title=title, slug=fields.pop("slug", None) or f"page-{next(_counter)}", **fields)
+    parent.add_child(instance=page)
+    return page
+
+
+def conference(index, year=2022, **fields):
+    number = next(_counter)
+    defaults = {
+        "title": f"IASSIST {year}",
+        "slug": f"iassist-{year}-{number}",
+        "kind": ConferenceKind.ANNUAL,
+        "year": year,
+        "start_date": datetime.date(year, 6, 7),
+        "end_date": datetime.date(year, 6, 10),
+        "city": "Gothenburg",
+        "country": "Sweden",
+    }
+    defaults.update(fields)
+    page = ConferencePage(**defaults)
+    index.add_child(instance=page)
+    return page
+
+
+def session(conference_page, title="Session A1", **fields):
+    order = fields.pop("sort_order", conference_page.sessions.count())
+    return Session.objects.create(conference=conference_page, title=title, sort_order=order, **fields)
+
+
+def person(name):
+    from conferences.models import person_name_key
+
+    return Person.objects.filter(name_key=person_name_key(name)).first() or Person.objects.create(name=name)
+
+
+def presentation(session_obj, title=None, presenters=(), dois=(), **fields):
+    """`presenters` is a list of (name, institution) pairs."""
+    number = next(_counter)
+    item = Presentation(
+        conference=session_obj.conference,
+        session=session_obj,
+        title=title or f"Presentation {number}",
+        slug=fields.pop("slug", None) or f"presentation-{number}",
+        sort_order=fields.pop("sort_order", number),
+        **fields,
+    )
+    item.presenters = [Presenter(person=person(name), institution=institution) for name, institution in presenters]
+    item.dois = [PresentationDOI(doi=doi) for doi in dois]
+    item.save()
+    return item

@@ -1,0 +1,180 @@
+"""Navigation for the site shell: main menu, breadcrumbs, section menu, canonical URL.
+
+Everything the header, breadcrumbs and sidebar need is computed once per request
+by ``{% site_shell as shell %}`` in base.html, with a fixed number of queries
+whatever the depth of the page or the length of the menus:
+
+* the live ConferenceIndexPage (for the "Conferences" menu link), memoised on the request;
+* the page's ancestors (breadcrumbs and its top-level section);
+* the section's live, in-menu children (the sidebar).
+
+Page URLs come from ``Page.get_url(request)``, which reuses the site root paths that
+Wagtail caches on the request, so links cost no further queries.
+"""
+
+from dataclasses import dataclass, field
+
+from django import template
+from django.conf import settings
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+# Where the sections of iassistdata.org live that this site does not build.
+EXTERNAL_SECTIONS = [
+    ("about", "About", "/about/"),
+    ("iq", "IQ Journal", "/iq/"),
+    ("blog", "iBlog", "/blog/"),
+    ("community", "Community", "/community/"),
+    ("contact", "Contact", "/contact/"),
+]
+CONFERENCES_FALLBACK_URL = "/conferences/"
+_REQUEST_CACHE_ATTR = "_iassist_conference_index"
+
+
+@dataclass
+class Link:
+    """One entry of a menu or trail.
+
+    ``current`` is the value of aria-current: "page" when the link leads to the page
+    being shown, "true" when that page lies inside the link's section, else None.
+    """
+
+    label: str
+    url: str
+    current: str | None = None
+    key: str = ""
+
+
+@dataclass
+class Shell:
+    nav: list[Link] = field(default_factory=list)
+    breadcrumbs: list[Link] = field(default_factory=list)
+    section: Link | None = None
+    section_links: list[Link] = field(default_factory=list)
+    canonical_url: str = ""
+    conference_index: Page | None = None
+    is_home: bool = False
+
+    @property
+    def has_section_nav(self):
+        return bool(self.section_links)
+
+
+def _main_site_url(path):
+    base = getattr(settings, "IASSIST_MAIN_SITE_URL", "https://iassistdata.org").rstrip("/")
+    return f"{base}{path}"
+
+
+def get_conference_index(request=None):
+    """The live conference index page, or None; looked up once per request."""
+    if request is not None and hasattr(request, _REQUEST_CACHE_ATTR):
+        return getattr(request, _REQUEST_CACHE_ATTR)
+    # Imported here so the home app does not import conferences at start-up.
+    from conferences.models import ConferenceIndexPage
+
+    index_page = ConferenceIndexPage.objects.live().defer_streamfields().order_by("path").first()
+    if request is not None:
+        setattr(request, _REQUEST_CACHE_ATTR, index_page)
+    return index_page
+
+
+def _is_page(value):
+    # `page` may be missing, a paginator page, or an unsaved page in a preview.
+    return isinstance(value, Page) and bool(value.path)
+
+
+def _current(node, page, exact):
+    """aria-current for a link to ``node`` while ``page`` is shown."""
+    if node.path == page.path:
+        return "page" if exact else "true"
+    if page.path.startswith(node.path):
+        return "true"
+    return None
+
+
+def build_shell(request, page=None):
+    shell = Shell()
+    request_path = getattr(request, "path", "")
+    page = page if _is_page(page) else None
+
+    conference_index = get_conference_index(request)
+    shell.conference_index = conference_index
+    conferences_url = (conference_index.get_url(request) if conference_index else None) or CONFERENCES_FALLBACK_URL
+
+    site = Site.find_for_request(request) if request is not None else None
+    root_id = site.root_page_id if site else None
+
+    page_url = page.get_url(request) if page else None
+    # A routable page serving one of its sub-routes (a person, a presentation) is
+    # passed as `page` but is not itself what is shown.
+    exact = bool(page) and (getattr(request, "is_preview", False) or request_path == page_url)
+
+    home_current = None
+    if page and page.pk and page.pk == root_id:
+        home_current = "page" if exact else "true"
+        shell.is_home = True
+    elif not page and request_path == "/":
+        home_current = "page"
+    conferences_current = None
+    if page and conference_index:
+        conferences_current = _current(conference_index, page, exact)
+
+    shell.nav = [
+        Link("Home", "/", home_current, "home"),
+        Link("About", _main_site_url("/about/"), key="about"),
+        Link("Conferences", conferences_url, conferences_current, "conferences"),
+        *(Link(label, _main_site_url(path), key=key) for key, label, path in EXTERNAL_SECTIONS[1:]),
+    ]
+
+    if not page:
+        return shell
+
+    if page_url:
+        shell.canonical_url = _canonical_url(request, page, page_url, exact)
+
+    if shell.is_home:
+        return shell
+
+    ancestors = list(page.get_ancestors().only("id", "path", "depth", "title", "url_path"))
+    root_index = next((i for i, node in enumerate(ancestors) if node.pk == root_id), None)
+    if root_index is None:
+        # A page outside the current site's tree (e.g. previewed from another site):
+        # treat the depth-2 ancestor as the root.
+        root_index = next((i for i, node in enumerate(ancestors) if node.depth == 2), None)
+    if root_index is None:
+        return shell
+
+    below_root = ancestors[root_index + 1 :]
+    shell.breadcrumbs = [Link("Home", ancestors[root_index].get_url(request) or "/")]
+    shell.breadcrumbs += [Link(node.title, node.get_url(request) or "", "true") for node in below_root]
+    shell.breadcrumbs.append(Link(page.title, page_url or "", "page" if exact else "true"))
+
+    section = below_root[0] if below_root else page
+    section_current = _current(section, page, exact)
+    shell.section = Link(section.title, section.get_url(request) or "", section_current)
+    children = section.get_children().live().in_menu().only("id", "path", "depth", "title", "url_path")
+    shell.section_links = [
+        Link(child.title, child.get_url(request) or "", _current(child, page, exact)) for child in children
+    ]
+    return shell
+
+
+def _canonical_url(request, page, page_url, exact):
+    full_url = page.get_full_url(request) or ""
+    if exact or not full_url.endswith(page_url):
+        return full_url
+    # On a sub-route the canonical address is that route on the page's site.
+    return full_url[: len(full_url) - len(page_url)] + request.path
+
+
+@register.simple_tag(takes_context=True)
+def site_shell(context):
+    """``{% site_shell as shell %}``: menus, breadcrumbs and canonical URL for this request."""
+    return build_shell(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def conference_index(context):
+    """``{% conference_index as index_page %}``: the live ConferenceIndexPage or None."""
+    return get_conference_index(context.get("request"))
