@@ -152,7 +152,10 @@ def seed_body(code_of_conduct, archive, sweden, virtual, africa):
                 "scheme": "panel",
                 "content": [
                     ("heading", {"text": "2023 IASSIST Events", "level": "h3"}),
-                    ("paragraph", RichText("<p>We expect the details of the 2023 conference to be announced soon.</p>")),
+                    (
+                        "paragraph",
+                        RichText("<p>We expect the details of the 2023 conference to be announced soon.</p>"),
+                    ),
                 ],
             },
         ),

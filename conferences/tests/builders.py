@@ -20,7 +20,9 @@ _counter = itertools.count(1)
 
 
 def conference_index(home, **fields):
-    page = ConferenceIndexPage(title=fields.pop("title", "Conferences"), slug=fields.pop("slug", "conferences"), **fields)
+    page = ConferenceIndexPage(
+        title=fields.pop("title", "Conferences"), slug=fields.pop("slug", "conferences"), **fields
+    )
     home.add_child(instance=page)
     return page
 

@@ -48,7 +48,7 @@ def test_notice_renders_its_scheme_class_and_content():
 
 def test_notice_with_an_unknown_scheme_falls_back_to_the_panel():
     block = NoticeBlock()
-    value = block.to_python({"scheme": "hotpink\" onmouseover=\"x", "content": []})
+    value = block.to_python({"scheme": 'hotpink" onmouseover="x', "content": []})
     assert 'class="notice notice--panel"' in block.render(value)
 
 

@@ -101,9 +101,7 @@ def render_index_with(client, home_page, django_assert_max_num_queries, children
     return len(captured)
 
 
-def test_index_with_60_children_renders_in_as_many_queries_as_with_5(
-    client, home_page, django_assert_max_num_queries
-):
+def test_index_with_60_children_renders_in_as_many_queries_as_with_5(client, home_page, django_assert_max_num_queries):
     with_five = render_index_with(client, home_page, django_assert_max_num_queries, 5, 20)
     with_sixty = render_index_with(client, home_page, django_assert_max_num_queries, 60, 20)
     assert with_sixty <= with_five

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from conferences.models import ConferenceKind, ConferencePage, DatePrecision
+from conferences.models import ConferenceKind, DatePrecision
 from conferences.tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,9 @@ def test_malformed_zenodo_community_is_refused_on_its_field(index):
     ],
 )
 def test_dates_show_only_what_is_known(index, precision, start, end, shown):
-    page = builders.conference(index, start.year if start else 1977, start_date=start, end_date=end,
-                               date_precision=precision)
+    page = builders.conference(
+        index, start.year if start else 1977, start_date=start, end_date=end, date_precision=precision
+    )
     assert page.date_display == shown
 
 

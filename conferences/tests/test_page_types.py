@@ -63,7 +63,14 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                             (
                                 "event_buttons",
                                 list_block(
-                                    [{"label": "IASSIST 2027", "page": "", "url": "https://example.org/", "new_tab": ""}]
+                                    [
+                                        {
+                                            "label": "IASSIST 2027",
+                                            "page": "",
+                                            "url": "https://example.org/",
+                                            "new_tab": "",
+                                        }
+                                    ]
                                 ),
                             ),
                             ("zenodo", {"target": "10.5281/zenodo.123", "label": ""}),

@@ -6,7 +6,10 @@ from conferences.zenodo import NotAZenodoTarget, normalise_doi, parse_zenodo
 @pytest.mark.parametrize(
     ("pasted", "expected"),
     [
-        ("https://zenodo.org/communities/iassist-2022/search?page=1&size=20", "https://zenodo.org/communities/iassist-2022"),
+        (
+            "https://zenodo.org/communities/iassist-2022/search?page=1&size=20",
+            "https://zenodo.org/communities/iassist-2022",
+        ),
         ("https://zenodo.org/communities/iassist-2022", "https://zenodo.org/communities/iassist-2022"),
         ("zenodo.org/communities/IASSIST-2022/", "https://zenodo.org/communities/iassist-2022"),
         ("https://zenodo.org/records/123", "https://zenodo.org/records/123"),
