@@ -20,13 +20,12 @@ from wagtail.models import Page, Site
 
 register = template.Library()
 
-# Where the sections of iassistdata.org live that this site does not build.
+# Sections of iassistdata.org that this site does not build, after "Conferences".
 EXTERNAL_SECTIONS = [
-    ("about", "About", "/about/"),
-    ("iq", "IQ Journal", "/iq/"),
-    ("blog", "iBlog", "/blog/"),
-    ("community", "Community", "/community/"),
-    ("contact", "Contact", "/contact/"),
+    ("IQ Journal", "/iq/"),
+    ("iBlog", "/blog/"),
+    ("Community", "/community/"),
+    ("Contact", "/contact/"),
 ]
 CONFERENCES_FALLBACK_URL = "/conferences/"
 _REQUEST_CACHE_ATTR = "_iassist_conference_index"
@@ -43,7 +42,6 @@ class Link:
     label: str
     url: str
     current: str | None = None
-    key: str = ""
 
 
 @dataclass
@@ -53,6 +51,7 @@ class Shell:
     section: Link | None = None
     section_links: list[Link] = field(default_factory=list)
     canonical_url: str = ""
+    conferences_url: str = CONFERENCES_FALLBACK_URL
     conference_index: Page | None = None
     is_home: bool = False
 
@@ -101,6 +100,7 @@ def build_shell(request, page=None):
     conference_index = get_conference_index(request)
     shell.conference_index = conference_index
     conferences_url = (conference_index.get_url(request) if conference_index else None) or CONFERENCES_FALLBACK_URL
+    shell.conferences_url = conferences_url
 
     site = Site.find_for_request(request) if request is not None else None
     root_id = site.root_page_id if site else None
@@ -121,10 +121,10 @@ def build_shell(request, page=None):
         conferences_current = _current(conference_index, page, exact)
 
     shell.nav = [
-        Link("Home", "/", home_current, "home"),
-        Link("About", _main_site_url("/about/"), key="about"),
-        Link("Conferences", conferences_url, conferences_current, "conferences"),
-        *(Link(label, _main_site_url(path), key=key) for key, label, path in EXTERNAL_SECTIONS[1:]),
+        Link("Home", "/", home_current),
+        Link("About", _main_site_url("/about/")),
+        Link("Conferences", conferences_url, conferences_current),
+        *(Link(label, _main_site_url(path)) for label, path in EXTERNAL_SECTIONS),
     ]
 
     if not page:
@@ -147,8 +147,9 @@ def build_shell(request, page=None):
 
     below_root = ancestors[root_index + 1 :]
     shell.breadcrumbs = [Link("Home", ancestors[root_index].get_url(request) or "/")]
-    shell.breadcrumbs += [Link(node.title, node.get_url(request) or "", "true") for node in below_root]
-    shell.breadcrumbs.append(Link(page.title, page_url or "", "page" if exact else "true"))
+    shell.breadcrumbs += [Link(node.title, node.get_url(request) or "") for node in below_root]
+    # On a sub-route the page is a step on the way, not the end of the trail.
+    shell.breadcrumbs.append(Link(page.title, page_url or "", "page" if exact else None))
 
     section = below_root[0] if below_root else page
     section_current = _current(section, page, exact)
@@ -178,3 +179,47 @@ def site_shell(context):
 def conference_index(context):
     """``{% conference_index as index_page %}``: the live ConferenceIndexPage or None."""
     return get_conference_index(context.get("request"))
+
+
+@dataclass
+class PageLink:
+    number: int | None
+    url: str = ""
+    current: bool = False
+
+    @property
+    def is_gap(self):
+        return self.number is None
+
+
+def _page_url(request, number, param):
+    query = request.GET.copy() if request is not None else None
+    if query is None:
+        return f"?{param}={number}"
+    if number == 1:
+        query.pop(param, None)
+    else:
+        query[param] = number
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else (request.path if request is not None else "?")
+
+
+@register.simple_tag(takes_context=True)
+def pagination_links(context, page_obj, param="page"):
+    """``{% pagination_links page_obj as pagination %}`` for components/pagination.html.
+
+    Keeps the other query parameters (such as ``q``) and elides long page ranges.
+    """
+    request = context.get("request")
+    paginator = page_obj.paginator
+    links = [
+        PageLink(None)
+        if number == paginator.ELLIPSIS
+        else PageLink(number, _page_url(request, number, param), number == page_obj.number)
+        for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    ]
+    return {
+        "pages": links,
+        "previous_url": _page_url(request, page_obj.previous_page_number(), param) if page_obj.has_previous() else "",
+        "next_url": _page_url(request, page_obj.next_page_number(), param) if page_obj.has_next() else "",
+    }
