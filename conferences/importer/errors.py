@@ -1,0 +1,29 @@
+"""Problems found in the Hugo source, fatal or not."""
+
+from dataclasses import dataclass
+
+
+def _location(path, line):
+    return f"{path}:{line}" if line else path
+
+
+class SourceError(Exception):
+    """A problem that stops the import: the file cannot be understood at all."""
+
+    def __init__(self, path, line, message):
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        super().__init__(f"{_location(self.path, line)}: {message}")
+
+
+@dataclass
+class SourceWarning:
+    """An oddity that the import works around; reported so editors can fix the source."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self):
+        return f"{_location(self.path, self.line)}: {self.message}"
