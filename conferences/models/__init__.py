@@ -7,6 +7,7 @@ from .pages import (
     ContentPage,
     DatePrecision,
 )
+from .imports import ImportedSource
 from .programme import Person, Presentation, PresentationDOI, Presenter, Session, person_name_key
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "ConferencePage",
     "ContentPage",
     "DatePrecision",
+    "ImportedSource",
     "Person",
     "Presentation",
     "PresentationDOI",
