@@ -1,3 +1,4 @@
+from .imports import ImportedSource
 from .pages import (
     AttendanceMode,
     ConferenceArchivePage,
@@ -7,7 +8,6 @@ from .pages import (
     ContentPage,
     DatePrecision,
 )
-from .imports import ImportedSource
 from .programme import Person, Presentation, PresentationDOI, Presenter, Session, person_name_key
 
 __all__ = [
