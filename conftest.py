@@ -1,9 +1,27 @@
 """Fixtures shared by every app's tests."""
 
+from io import StringIO
+from pathlib import Path
+
 import pytest
+from django.core.management import call_command
 from wagtail.models import Site
 
 from home.models import HomePage
+
+HUGO_TREE = Path(__file__).resolve().parent.parent / "shared" / "iassist-hugo"
+
+
+def pytest_collection_modifyitems(items):
+    """Run the tests on the imported Hugo tree last.
+
+    The tree is imported once per run and committed, so every test before it
+    starts from the empty site that migrations create.
+    """
+    for item in items:
+        if "imported_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared)
+    items.sort(key=lambda item: item.get_closest_marker("shared") is not None)
 
 
 @pytest.fixture
@@ -14,3 +32,38 @@ def home_page(db):
     site.hostname, site.port = "testserver", 80
     site.save()
     return home
+
+
+@pytest.fixture(scope="session")
+def hugo_tree():
+    if not (HUGO_TREE / "content" / "conferences").is_dir():
+        pytest.skip(f"{HUGO_TREE} is absent: the real IASSIST Hugo tree lives in ../shared beside the checkout")
+    return HUGO_TREE
+
+
+FIRST_IMPORT = {}
+
+
+@pytest.fixture(scope="session")
+def imported_site(django_db_setup, django_db_blocker, hugo_tree, tmp_path_factory):
+    """The whole Hugo tree imported once for the run; tests using it see it, then roll back their own changes."""
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("imported-media")
+    override = override_settings(MEDIA_ROOT=str(media))
+    override.enable()
+    with django_db_blocker.unblock():
+        site = Site.objects.get(is_default_site=True)
+        site.hostname, site.port = "testserver", 80
+        site.save()
+        output = StringIO()
+        call_command("import_hugo", str(hugo_tree), verbosity=1, stdout=output)
+        FIRST_IMPORT["output"] = output.getvalue()
+    yield hugo_tree
+    override.disable()
+
+
+@pytest.fixture
+def first_import_output(imported_site):
+    """What the session's import printed: its warnings, changes and summary line."""
+    return FIRST_IMPORT["output"]

@@ -1,0 +1,153 @@
+"""Turn the parser's plain blocks into StreamField data, resolving links and media."""
+
+import uuid
+from urllib.parse import quote
+
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
+
+from ..blocks import NOTICE_SCHEMES, RICH_TEXT_FEATURES
+from ..youtube import youtube_video_id, youtube_watch_url
+from ..zenodo import NotAZenodoTarget, parse_zenodo
+from .errors import SourceWarning
+
+HEADING_LEVELS = {"h2", "h3", "h4"}
+# List items need ids to be read back; deriving them from content keeps re-runs identical.
+ITEM_NAMESPACE = uuid.UUID("5f0c8d3e-6b1a-4c55-9d8e-2f7a4b1c9e10")
+
+
+def safe_address(address):
+    """Percent-encode what the source left raw (spaces, quotes) so that the address validates."""
+    return quote(address, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+class StreamBuilder:
+    """Builds raw StreamField data for one page, warning once per thing it cannot keep."""
+
+    def __init__(self, resolver, media, warnings):
+        self.resolver = resolver
+        self.media = media
+        self.warnings = warnings
+        self.converter = DbHTMLConverter(RICH_TEXT_FEATURES)
+
+    def build(self, blocks, *, stream_block, page_url, source):
+        self.page_url, self.source = page_url, source
+        raw = [item for item in (self._block(kind, value) for kind, value in blocks) if item]
+        return [item for index, item in enumerate(raw) if self._valid(stream_block, item, index)]
+
+    def rich_text(self, html, *, page_url, source):
+        self.page_url, self.source = page_url, source
+        return self._paragraph(html)
+
+    def _valid(self, stream_block, item, index):
+        child = stream_block.child_blocks[item["type"]]
+        try:
+            child.clean(child.to_python(item["value"]))
+        except ValidationError as error:
+            message = "; ".join(error.messages)[:200]
+            self.warnings.append(SourceWarning(self.source, f"block {index + 1} ({item['type']}) left out: {message}"))
+            return False
+        return True
+
+    def _block(self, kind, value):
+        handler = getattr(self, f"_{kind}", None)
+        if handler is None:
+            self.warnings.append(SourceWarning(self.source, f"no block type for {kind!r}; left out"))
+            return None
+        built = handler(value)
+        if built is None:
+            return None
+        return {"type": kind, "value": built}
+
+    def _heading(self, value):
+        level = value.get("level") if value.get("level") in HEADING_LEVELS else "h2"
+        text = (value.get("text") or "").strip()
+        return {"text": text[:255], "level": level} if text else None
+
+    def _paragraph(self, html):
+        soup = BeautifulSoup(html or "", "html.parser")
+        for link in soup.find_all("a"):
+            self._rewrite_link(link)
+        cleaned, _ = self.converter.clean(str(soup))
+        return cleaned if BeautifulSoup(cleaned, "html.parser").get_text(strip=True) else None
+
+    def _rewrite_link(self, link):
+        target = self.resolver.resolve(link.get("href"), page_url=self.page_url, source=self.source)
+        link.attrs = {}
+        if target.kind == "page":
+            link.attrs = {"linktype": "page", "id": str(target.value)}
+        elif target.kind == "document":
+            link.attrs = {"linktype": "document", "id": str(target.value.pk)}
+        elif target.value:
+            link.attrs = {"href": target.value}
+        else:
+            link.unwrap()
+
+    def _notice(self, value):
+        scheme = value.get("scheme") if value.get("scheme") in NOTICE_SCHEMES else "panel"
+        content = []
+        for kind, child in value.get("content", []):
+            built = self._block(kind, child) if kind in ("heading", "paragraph", "event_buttons", "zenodo") else None
+            if built:
+                content.append(built)
+        return {"scheme": scheme, "content": content} if content else None
+
+    def _event_buttons(self, buttons):
+        items = [self._button(button) for button in buttons]
+        return [
+            {"type": "item", "value": item, "id": str(uuid.uuid5(ITEM_NAMESPACE, f"{self.source}:{index}:{item}"))}
+            for index, item in enumerate(filter(None, items))
+        ] or None
+
+    def _button(self, button):
+        label = (button.get("label") or "").strip()
+        target = self.resolver.resolve(button.get("href"), page_url=self.page_url, source=self.source)
+        value = {"label": label[:100], "page": None, "url": "", "new_tab": bool(button.get("new_tab"))}
+        if target.kind == "page":
+            value["page"] = target.value
+        elif target.kind == "document":
+            value["url"] = target.value.url
+        elif target.value:
+            value["url"] = safe_address(target.value)
+        else:
+            return None
+        return value
+
+    def _zenodo(self, value):
+        try:
+            target = parse_zenodo(value.get("target")).url
+        except NotAZenodoTarget:
+            return None
+        return {"target": target, "label": (value.get("label") or "").strip()[:150]}
+
+    def _image(self, value):
+        image = self.media.image(value.get("src"))
+        if image is None:
+            return None
+        link = (
+            self.resolver.resolve(value.get("link"), page_url=self.page_url, source=self.source)
+            if value.get("link")
+            else None
+        )
+        return {
+            "image": {
+                "image": image.pk,
+                "decorative": not value.get("alt"),
+                "alt_text": (value.get("alt") or "")[:255],
+            },
+            "caption": (value.get("caption") or "")[:300],
+            "link": safe_address(link.value) if link and link.kind == "url" and link.value.startswith("http") else "",
+        }
+
+    def _recording(self, value):
+        video_id = youtube_video_id(value.get("video"))
+        if not video_id:
+            return None
+        return {"video": youtube_watch_url(video_id), "title": (value.get("title") or "")[:200]}
+
+    def _document(self, value):
+        document = self.media.document(value.get("src"))
+        if document is None:
+            return None
+        return {"document": document.pk, "label": (value.get("label") or "")[:200]}

@@ -1,0 +1,317 @@
+"""The Hugo import on the real IASSIST tree (../shared/iassist-hugo), imported once per run."""
+
+import json
+import re
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Revision
+
+from conferences.models import (
+    ConferenceIndexPage,
+    ConferencePage,
+    Person,
+    Presentation,
+    PresentationDOI,
+    Presenter,
+    Session,
+)
+
+pytestmark = pytest.mark.django_db
+
+SUMMARY = re.compile(
+    r"^conferences=(\d+) sessions=(\d+) presentations=(\d+) presenters=(\d+) dois=(\d+) pages=(\d+) "
+    r"images=(\d+) documents=(\d+) redirects=(\d+) warnings=(\d+)$",
+    re.MULTILINE,
+)
+DOI = re.compile(r"10\.\d{4,9}/[A-Za-z0-9._()/:;-]*[A-Za-z0-9]")
+
+
+def archive_programmes(tree):
+    return [json.loads(path.read_text()) for path in sorted((tree / "data/conferences/archive").glob("*.json"))]
+
+
+def summary(output):
+    match = SUMMARY.search(output)
+    assert match, output[-500:]
+    names = "conferences sessions presentations presenters dois pages images documents redirects warnings".split()
+    return dict(zip(names, map(int, match.groups()), strict=True))
+
+
+def row_counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Page,
+            ConferencePage,
+            Session,
+            Presentation,
+            Presenter,
+            PresentationDOI,
+            Person,
+            Redirect,
+            Revision,
+        )
+    }
+
+
+def run_import(path, *args):
+    output = StringIO()
+    call_command("import_hugo", str(path), *args, verbosity=1, stdout=output)
+    return output.getvalue()
+
+
+@pytest.fixture
+def tree_copy(imported_site, tmp_path):
+    """A writable copy of the tree (static/ shared by a link) to change or break."""
+    copy = tmp_path / "hugo"
+    copy.mkdir()
+    for name in ("content", "data"):
+        shutil.copytree(imported_site / name, copy / name)
+    for name in ("config.toml", "netlify.toml"):
+        shutil.copy(imported_site / name, copy / name)
+    (copy / "static").symlink_to(imported_site / "static")
+    return copy
+
+
+class TestCounts:
+    def test_programme_counts_match_the_archive_json(self, imported_site, first_import_output):
+        programmes = archive_programmes(imported_site)
+        sessions = [session for programme in programmes for session in programme["sessions"]]
+        presentations = [item for session in sessions for item in session.get("presentations", [])]
+        titled = [item for item in presentations if str(item.get("title") or "").strip()]
+        presenters = [
+            person
+            for item in titled
+            for person in item.get("presenters") or []
+            if str(person.get("name") or "").strip()
+        ]
+        counts = summary(first_import_output)
+        assert counts["sessions"] == len(sessions) == Session.objects.count()
+        assert counts["presentations"] == len(titled) == Presentation.objects.count()
+        assert counts["presenters"] == len(presenters) == Presenter.objects.count()
+
+    def test_distinct_dois_match_the_archive_json(self, imported_site, first_import_output):
+        found = set()
+        for programme in archive_programmes(imported_site):
+            for session in programme["sessions"]:
+                for item in session.get("presentations", []):
+                    raw = json.dumps([item.get("doi"), [p.get("doix") for p in item.get("presenters") or []]])
+                    found |= {doi.lower() for doi in DOI.findall(raw)}
+        assert summary(first_import_output)["dois"] == len(found)
+
+    def test_every_annual_conference_and_event_becomes_a_conference_page(self, imported_site, first_import_output):
+        stubs = [p for p in (imported_site / "content/conferences/archive").glob("*.md") if p.name != "_index.md"]
+        early_text = (imported_site / "content/conferences/1974-1999-conferences.md").read_text()
+        early_entries = re.findall(r"^(?!:)\S.*\n(?=:\s)", early_text, re.MULTILINE)
+        annual_years = {re.match(r"\d{4}", p.name).group() for p in stubs}
+        other_events = set()
+        for folder in (imported_site / "content/conferences").iterdir():
+            year = re.search(r"\d{4}", folder.name)
+            if not folder.is_dir() or not folder.name.startswith("iassist") or not year:
+                continue
+            title = re.search(r'title\s*=\s*"([^"]*)"', (folder / "_index.md").read_text()).group(1)
+            if re.fullmatch(r"iassist\d{4}.*", folder.name) or title.startswith(f"IASSIST {year.group()}"):
+                annual_years.add(year.group())
+            else:
+                other_events.add(folder.name)
+        expected = len(annual_years) + len(early_entries) + len(other_events)
+        assert summary(first_import_output)["conferences"] == expected == ConferencePage.objects.count()
+
+    def test_summary_line_closes_the_output(self, first_import_output):
+        assert SUMMARY.match(first_import_output.strip().splitlines()[-1])
+
+    def test_warnings_are_listed_one_per_line_and_counted(self, first_import_output):
+        warning_lines = [line for line in first_import_output.splitlines() if line.startswith("warning: ")]
+        assert len(warning_lines) == summary(first_import_output)["warnings"] > 0
+
+
+class TestLandingPage:
+    def test_blocks_follow_the_source_order(self, imported_site):
+        index = ConferenceIndexPage.objects.get()
+        outline = [(block.block_type, _label(block)) for block in index.body]
+        assert outline[:5] == [
+            ("heading", "IASSIST Annual Conference and Regional Events"),
+            ("paragraph", None),
+            ("notice", "highlight"),
+            ("notice", "panel"),
+            ("heading", "2025 IASSIST Events"),
+        ]
+        panel = index.body[3].value["content"]
+        assert [child.block_type for child in panel][:4] == ["heading", "heading", "paragraph", "event_buttons"]
+
+    def test_buttons_to_imported_events_become_page_links(self, imported_site):
+        index = ConferenceIndexPage.objects.get()
+        buttons = [button for block in index.body if block.block_type == "event_buttons" for button in block.value]
+        by_label = {button["label"]: button for button in buttons}
+        assert by_label["IASSIST 2025 Conference website"]["page"].specific.year == 2025
+        assert by_label["Africa Workshop 2023"]["page"].url == "/conferences/iassist-africa-2023/"
+
+    def test_button_to_a_missing_event_keeps_its_original_address_and_warns(self, imported_site, first_import_output):
+        index = ConferenceIndexPage.objects.get()
+        buttons = [button for block in index.body if block.block_type == "event_buttons" for button in block.value]
+        missing = next(button for button in buttons if button["label"] == "Africa Workshop 2024")
+        assert missing["page"] is None
+        assert missing["url"] == "https://iassistdata.org/conferences/iassist-africa-2024/"
+        assert "/conferences/iassist-africa-2024/ names no imported page" in first_import_output
+
+    def test_landing_page_renders_with_notices_and_buttons(self, client, imported_site):
+        html = client.get("/conferences/").content.decode()
+        assert 'class="notice notice--highlight"' in html
+        assert 'href="/conferences/iassist2025/"' in html
+        assert "<!--" not in html.split("<main", 1)[1]
+
+
+def _label(block):
+    if block.block_type == "heading":
+        return block.value["text"]
+    if block.block_type == "notice":
+        return block.value["scheme"]
+    return None
+
+
+class TestConferences:
+    def test_2022_merges_its_archive_entry_with_its_event_page(self, imported_site):
+        conference = ConferencePage.objects.get(year=2022, kind="annual")
+        assert conference.slug == "iassist-sweden-2022"
+        assert (conference.city, conference.country, conference.ordinal) == ("Gothenburg", "Sweden", 47)
+        assert conference.theme == "Data by Design: Building a Sustainable Data Culture"
+        assert conference.host == "Swedish National Data Service (SND)"
+        assert str(conference.start_date) == "2022-06-07" and str(conference.end_date) == "2022-06-10"
+        assert conference.zenodo_url.startswith("https://zenodo.org/communities/")
+
+    def test_2022_programme_matches_its_json(self, imported_site):
+        data = json.loads((imported_site / "data/conferences/archive/2022-Gothenburg.json").read_text())
+        conference = ConferencePage.objects.get(year=2022, kind="annual")
+        sessions = list(conference.programme())
+        assert [s.title for s in sessions] == [s["title"].strip() for s in data["sessions"]]
+        plenaries = sessions[0]
+        assert plenaries.chair == "San Cannon"
+        keynote = plenaries.presentations.all()[0]
+        assert keynote.title == "Key Note 1: FAIR Everywhere?"
+        assert keynote.video_id == "R7mH1L2ODDM"
+        assert [(e.person.name, e.institution) for e in keynote.presenters.all()] == [
+            ("Niklas Blomberg", "ELIXIR Europe")
+        ]
+
+    def test_dois_arrive_on_their_presentation(self, imported_site):
+        item = Presentation.objects.get(dois__doi="10.5281/zenodo.6620829")
+        assert item.title.startswith("Data Skills Pathway")
+        assert item.conference.year == 2022
+
+    def test_1977_keeps_its_three_conferences(self, imported_site):
+        assert ConferencePage.objects.filter(year=1977).count() == 3
+
+    def test_early_conference_with_only_a_month_says_so(self, imported_site):
+        copenhagen = ConferencePage.objects.get(year=1977, city="Copenhagen")
+        assert copenhagen.date_precision == "month"
+        assert copenhagen.date_display == "June 1977"
+
+    def test_workshop_facts_come_from_the_landing_page_line(self, imported_site):
+        entebbe = ConferencePage.objects.get(slug="iassist-africa-2026")
+        assert entebbe.kind == "workshop"
+        assert (entebbe.city, entebbe.country) == ("Entebbe", "Uganda")
+        assert str(entebbe.start_date) == "2026-11-04"
+
+    def test_conference_sub_pages_become_child_pages(self, client, imported_site):
+        bristol = ConferencePage.objects.get(slug="iassist2025")
+        children = {page.slug for page in bristol.get_children()}
+        assert {"registration", "faq", "conference-schedule"} <= children
+        assert client.get("/conferences/iassist2025/faq/").status_code == 200
+
+    def test_draft_source_page_imports_as_a_draft(self, imported_site):
+        draft = Page.objects.get(url_path__endswith="/iassist2026/maps-and-local-information/")
+        assert not draft.live and draft.has_unpublished_changes
+
+    def test_a_person_across_years_is_one_person(self, imported_site):
+        people = Person.objects.filter(presenter_entries__presentation__conference__year__gte=2000).distinct()
+        returning = [p for p in people if len({e.presentation.conference_id for e in p.presenter_entries.all()}) > 1]
+        assert returning, "someone presented in more than one year"
+
+    def test_biggest_programme_page_renders(self, client, imported_site):
+        conference = max(ConferencePage.objects.all(), key=lambda page: page.presentations.count())
+        response = client.get(conference.url)
+        assert response.status_code == 200
+        assert response.content.decode().count('class="presentation"') == conference.presentations.count()
+
+    def test_the_search_index_is_current(self, imported_site):
+        assert Presentation.objects.search("Blomberg").count() >= 1
+        assert Person.objects.search("Blomberg").count() >= 1
+
+
+class TestRedirects:
+    def test_old_archive_url_answers_301_to_the_conference(self, client, imported_site):
+        response = client.get("/conferences/archive/2022-gothenburg/")
+        assert response.status_code == 301
+        assert response["Location"] == "/conferences/iassist-sweden-2022/"
+
+    def test_event_url_that_did_not_move_serves_the_page(self, client, imported_site):
+        assert client.get("/conferences/iassist-sweden-2022/").status_code == 200
+
+    def test_the_early_conference_list_leads_to_the_archive(self, client, imported_site):
+        response = client.get("/conferences/1974-1999-conferences/")
+        assert response.status_code == 301 and response["Location"] == "/conferences/archive/"
+
+    def test_every_old_url_of_an_imported_page_leads_somewhere(self, client, imported_site):
+        for redirect in Redirect.objects.all():
+            response = client.get(redirect.old_path + "/")
+            assert response.status_code in (301, 302), redirect.old_path
+
+
+class TestReRuns:
+    def test_second_run_changes_nothing_and_says_so(self, imported_site):
+        before = row_counts()
+        output = run_import(imported_site)
+        assert "Nothing changed" in output
+        assert row_counts() == before
+
+    def test_changed_source_updates_only_that_page_through_a_new_revision(self, tree_copy):
+        path = tree_copy / "content/conferences/iassist2027/_index.md"
+        path.write_text(path.read_text() + "\n\nA sentence added for the test.\n")
+        page = ConferencePage.objects.get(slug="iassist2027")
+        revisions = page.revisions.count()
+        output = run_import(tree_copy)
+        assert "updated 1 pages" in output
+        page.refresh_from_db()
+        assert page.revisions.count() == revisions + 1
+        assert "A sentence added for the test." in str(page.body)
+
+    def test_dry_run_reports_and_writes_nothing(self, tree_copy):
+        path = tree_copy / "content/conferences/iassist2027/_index.md"
+        path.write_text(path.read_text() + "\n\nA dry-run sentence.\n")
+        before = row_counts()
+        output = run_import(tree_copy, "--dry-run")
+        assert "Dry run, nothing was written. Would have updated 1 pages" in output
+        assert row_counts() == before
+        assert "A dry-run sentence." not in str(ConferencePage.objects.get(slug="iassist2027").body)
+
+
+class TestAtomicity:
+    def test_broken_json_stops_the_import_naming_file_and_line(self, tree_copy):
+        path = tree_copy / "data/conferences/archive/2019-Sydney.json"
+        path.write_text(path.read_text()[:5000] + "\n{broken")
+        before = row_counts()
+        with pytest.raises(CommandError, match=r"data/conferences/archive/2019-Sydney\.json:\d+"):
+            run_import(tree_copy)
+        assert row_counts() == before
+
+    def test_broken_front_matter_names_the_file(self, tree_copy):
+        path = tree_copy / "content/conferences/iassist2025/faq.md"
+        path.write_text('+++\ntitle = "FAQ\ndraft = false\n+++\nBody\n')
+        with pytest.raises(CommandError, match=r"content/conferences/iassist2025/faq\.md"):
+            run_import(tree_copy)
+
+    def test_undecodable_text_names_the_file(self, tree_copy):
+        path = tree_copy / "content/conferences/event-sponsorship.md"
+        path.write_bytes(b"+++\ntitle = 'x'\n+++\n\xff\xfe broken")
+        before = row_counts()
+        with pytest.raises(CommandError, match=r"event-sponsorship\.md"):
+            run_import(tree_copy)
+        assert row_counts() == before
+
+    def test_a_folder_that_is_not_a_hugo_site_is_refused(self, tmp_path, imported_site):
+        with pytest.raises(CommandError, match="no content/ folder"):
+            run_import(tmp_path)
