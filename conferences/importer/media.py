@@ -1,5 +1,6 @@
 """Images and documents from the Hugo tree's static/ folder, brought in once each."""
 
+import hashlib
 from pathlib import Path
 
 from django.core.files import File
@@ -54,7 +55,7 @@ class MediaLibrary:
             item.file.save(path.name, File(handle), save=False)
         item.save()
         self.created_files.append(item.file.name)
-        self.records.remember(key, item, fingerprint=key)
+        self.records.remember(key, item, fingerprint=hashlib.sha256(key.encode()).hexdigest())
         return item
 
     def discard_created_files(self):
