@@ -354,8 +354,10 @@ class ConferencePage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from ..programme_view import conference_programme
+
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = list(self.programme())
+        context["sessions"] = conference_programme(self)
         context["people_url"] = self._people_base_url(request)
         return context
 
