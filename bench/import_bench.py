@@ -1,7 +1,7 @@
 """Time the Hugo import: a first run into an empty database, then a re-run that changes nothing.
 
-    .venv/bin/python bench/import_bench.py                     # SQLite in a temporary folder
-    .venv/bin/python bench/import_bench.py --database-url postgres://postgres@127.0.0.1:5432/iassist_bench
+.venv/bin/python bench/import_bench.py                     # SQLite in a temporary folder
+.venv/bin/python bench/import_bench.py --database-url postgres://postgres@127.0.0.1:5432/iassist_bench
 """
 
 import time
