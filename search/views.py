@@ -1,45 +1,166 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The site search page, /search/?q=…, and its JSON format, /search/?q=…&format=json."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from wagtail.contrib.search_promotions.models import Query
 
-# To enable logging of search queries for use with the "Promoted search results" module
-# <https://docs.wagtail.org/en/stable/reference/contrib/searchpromotions.html>
-# uncomment the following line and the lines indicated in the search function
-# (after adding wagtail.contrib.search_promotions to INSTALLED_APPS):
+from . import engine
+from .query import MAX_QUERY_LENGTH, ParsedQuery
+from .ranking import KIND_PLURALS, KINDS
+from .snippets import highlight
 
-# from wagtail.contrib.search_promotions.models import Query
+RESULTS_PER_PAGE = 10
+JSON_DEFAULT_LIMIT = 20
+JSON_MAX_LIMIT = 20
+SNIPPET_WIDTH = 260
+FIRST_DECADE = 1970
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    selected: bool
+
+
+def _int(value, default):
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+
+
+def _page_number(value, num_pages):
+    """The page asked for, within 1..num_pages; anything that is not a number is page 1."""
+    return min(max(_int(value, 1), 1), max(num_pages, 1))
+
+
+def _decade_options(selected):
+    last = timezone.now().year // 10 * 10
+    options = [Option("", "Any decade", selected is None)]
+    for decade in range(last, FIRST_DECADE - 10, -10):
+        options.append(Option(str(decade), f"{decade}s", decade == selected))
+    return options
+
+
+def _kind_options(selected):
+    options = [Option("", "Everything", selected is None)]
+    for kind in KINDS:
+        options.append(Option(kind, KIND_PLURALS[kind], kind == selected))
+    return options
+
+
+@dataclass(frozen=True)
+class KindLink:
+    label: str
+    count: int
+    url: str
+    current: bool
+
+
+def _kind_links(request, query, kind, decade, outcome):
+    """Links to the same search narrowed to each kind, with how many results each has."""
+    links = []
+    for value, label in [("", "Everything"), *((name, KIND_PLURALS[name]) for name in KINDS)]:
+        count = sum(outcome.counts.values()) if not value else outcome.counts.get(value, 0)
+        params = {"q": query.text, "kind": value, "decade": decade or ""}
+        url = f"{reverse('search')}?{urlencode({key: item for key, item in params.items() if item})}"
+        links.append(KindLink(label, count, url, (value or None) == kind))
+    return links
+
+
+def _filters(request):
+    """The kind and decade asked for, and a message for each value that was not understood."""
+    notes = []
+    raw_kind = request.GET.get("kind", "").strip()
+    kind = raw_kind if raw_kind in KINDS else None
+    if raw_kind and kind is None:
+        notes.append("That kind of result is not one this search knows, so everything is shown.")
+    raw_decade = request.GET.get("decade", "").strip()
+    decade = engine.decade_of(raw_decade)
+    if raw_decade and decade is None:
+        notes.append("That decade is not one this search knows, so all years are shown.")
+    return kind, decade, notes
+
+
+def _json_item(candidate):
+    return {"title": candidate.title, "url": candidate.url, "kind": candidate.kind, "year": candidate.year}
+
+
+def _search_json(request, query, kind, decade):
+    limit = min(max(_int(request.GET.get("limit"), JSON_DEFAULT_LIMIT), 1), JSON_MAX_LIMIT)
+    suggest = request.GET.get("suggest", "") in ("1", "true", "yes")
+    outcome = engine.run_search(query, kind=kind, decade=decade, request=request, suggest=suggest)
+    paginator = Paginator(outcome.results, limit)
+    page = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    response = JsonResponse(
+        {
+            "query": query.text,
+            "count": outcome.count,
+            "results": [_json_item(candidate) for candidate in page.object_list],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    add_never_cache_headers(response)
+    return response
+
+
+def _decorate(results, query):
+    """Titles and snippets with the query's words marked, for the template."""
+    for candidate in results:
+        candidate.title_html = highlight(candidate.title, query)
+        candidate.snippet = highlight(getattr(candidate, "text", ""), query, width=SNIPPET_WIDTH)
+    return results
 
 
 def search(request):
-    search_query = request.GET.get("query", None)
-    page = request.GET.get("page", 1)
+    query = ParsedQuery.parse(request.GET.get("q", ""))
+    kind, decade, notes = _filters(request)
+    if query.truncated:
+        notes.insert(0, f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters.")
 
-    # Search
-    if search_query:
-        search_results = Page.objects.live().search(search_query)
+    if request.GET.get("format") == "json":
+        return _search_json(request, query, kind, decade)
 
-        # To log this query for use with the "Promoted search results" module:
+    outcome = engine.run_search(query, kind=kind, decade=decade, request=request)
+    paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
+    page_number = _page_number(request.GET.get("page"), paginator.num_pages)
+    page = paginator.page(page_number)
+    results = _decorate(engine.hydrate(list(page.object_list)), query)
 
-        # query = Query.get(search_query)
-        # query.add_hit()
+    promotions = []
+    if not query.is_empty and page_number == 1:
+        logged = Query.get(query.text)
+        logged.add_hit()
+        promotions = list(logged.editors_picks.select_related("page").order_by("sort_order"))
 
-    else:
-        search_results = Page.objects.none()
-
-    # Pagination
-    paginator = Paginator(search_results, 10)
-    try:
-        search_results = paginator.page(page)
-    except PageNotAnInteger:
-        search_results = paginator.page(1)
-    except EmptyPage:
-        search_results = paginator.page(paginator.num_pages)
-
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
-            "search_query": search_query,
-            "search_results": search_results,
+            "search_query": query.text,
+            "query": query,
+            "outcome": outcome,
+            "page_obj": page,
+            "results": results,
+            "promotions": promotions,
+            "notes": notes,
+            "kind": kind,
+            "decade": decade,
+            "kind_label": KIND_PLURALS.get(kind, ""),
+            "kind_options": _kind_options(kind),
+            "kind_links": _kind_links(request, query, kind, decade, outcome),
+            "decade_options": _decade_options(decade),
         },
     )
+    response["X-Robots-Tag"] = "noindex"
+    add_never_cache_headers(response)
+    return response

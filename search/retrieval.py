@@ -1,0 +1,279 @@
+"""Fetch the best-matching candidates of each kind from the search index.
+
+Two retrievers, one interface:
+
+* ``IndexTableRetriever`` reads Wagtail's database search index directly, one
+  SQL statement per kind: the full-text match, the filters, the relevance
+  order, the total (``COUNT(*) OVER ()``) and the columns the ranking needs.
+  It is used with Wagtail's database backend on SQLite (FTS5) and PostgreSQL
+  (tsvector), where going through ``QuerySet.search()`` costs a correlated
+  scoring subquery per matching row on SQLite (~250 ms for "metadata" over the
+  imported archive) and a separate count.
+* ``QuerySetRetriever`` goes through the public ``.search()``/``.autocomplete()``
+  API, so any backend works (Elasticsearch, OpenSearch).
+
+Neither passes visitor input to the database as query syntax: a query arrives
+as ``Unit``s of plain words (letters, digits, apostrophes; see query.py), each
+bound as a parameter and quoted as a literal term or phrase.
+"""
+
+import sqlite3
+from collections import namedtuple
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from modelsearch.conf import get_app_config
+from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, Phrase, PlainText
+
+from conferences.models import Person, Presentation, Presenter
+
+PAGE_FIELDS = ("id", "title", "seo_title", "path", "url_path", "content_type_id")
+
+
+PageRow = namedtuple("PageRow", ["pk", "title", "seo_title", "path", "url_path", "content_type_id"])
+PresentationRow = namedtuple("PresentationRow", ["pk", "title", "slug", "conference_id"])
+PersonRow = namedtuple("PersonRow", ["pk", "name", "slug"])
+ROW_TYPES = {Page: PageRow, Presentation: PresentationRow, Person: PersonRow}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One part of a query: a word, a "phrase of words", or a word-prefix (as-you-type)."""
+
+    kind: str  # "word", "phrase" or "prefix"
+    words: tuple
+
+    @property
+    def text(self):
+        return " ".join(self.words)
+
+
+def query_units(query, *, drop_years=False, prefix_last=False):
+    """The units of a ParsedQuery, optionally without years, optionally with the last word a prefix."""
+    units = []
+    for is_phrase, tokens in query._segments_for_backend(drop_years):
+        if is_phrase and len(tokens) > 1:
+            units.append(Unit("phrase", tuple(tokens)))
+        else:
+            units.extend(Unit("word", (token,)) for token in tokens)
+    if prefix_last and units:
+        last = units[-1]
+        units[-1] = Unit("prefix", last.words[-1:]) if last.kind == "word" else last
+    return units
+
+
+@dataclass
+class Found:
+    """Ranked objects of one kind (best first) and how many matched in all."""
+
+    items: list
+    total: int
+
+
+def get_retriever():
+    """The fastest retriever that gives correct results for the configured default backend."""
+    backend = get_search_backend()
+    module = type(backend).__module__
+    if module.endswith("sqlite.sqlite") and connection.vendor == "sqlite":
+        return IndexTableRetriever("sqlite")
+    if module.endswith("postgres.postgres") and connection.vendor == "postgresql":
+        return IndexTableRetriever("postgresql", config=getattr(backend, "config", None))
+    return QuerySetRetriever()
+
+
+class IndexTableRetriever:
+    def __init__(self, vendor, config=None):
+        self.vendor = vendor
+        self.config = config
+        app_config = get_app_config()
+        self.entry_table = app_config.get_model("IndexEntry")._meta.db_table
+        if vendor == "sqlite":
+            self.fts_table = app_config.get_model("SQLiteFTSIndexEntry")._meta.db_table
+
+    # -- the match and rank expressions ------------------------------------------
+
+    def _sqlite_match(self, units, operator, autocomplete):
+        def literal(unit):
+            quoted = '"' + unit.text.replace('"', '""') + '"'
+            return quoted + "*" if unit.kind == "prefix" else quoted
+
+        joiner = " AND " if operator == "and" else " OR "
+        columns = "{autocomplete}" if autocomplete else "{title body}"
+        expression = f"{columns} : ({joiner.join(literal(unit) for unit in units)})"
+        if autocomplete:
+            rank = f"bm25({self.fts_table}, 1.0, 0.0, 0.0)"
+        else:
+            # Columns are (autocomplete, body, title): a word in the title counts five times.
+            rank = f"bm25({self.fts_table}, 0.0, 1.0, 5.0)"
+        # bm25() only works in the statement that runs the MATCH, so the match is ranked in a CTE, which is
+        # materialised: flattened into the join, SQLite would run the full-text match once per index row.
+        materialized = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
+        prefix = (
+            f"WITH f AS {materialized}(SELECT rowid AS entry_id, {rank} AS fts_rank "  # noqa: S608 -- names only
+            f"FROM {self.fts_table} WHERE {self.fts_table} MATCH %s) "
+        )
+        source = f"f JOIN {self.entry_table} e ON e.id = f.entry_id"
+        return prefix, source, "1 = 1", [expression], "f.fts_rank", "ASC"
+
+    def _postgres_match(self, units, operator, autocomplete):
+        config = "simple" if autocomplete else self.config
+        params, columns = [], []
+        for number, unit in enumerate(units):
+            if unit.kind == "prefix":
+                columns.append(f"to_tsquery('simple'::regconfig, %s) AS u{number}")
+                params.append("'" + unit.text.replace("\\", "\\\\").replace("'", "''") + "':*")
+                continue
+            function = "phraseto_tsquery" if unit.kind == "phrase" else "plainto_tsquery"
+            if config:
+                columns.append(f"{function}(%s::regconfig, %s) AS u{number}")
+                params.extend([config, unit.text])
+            else:
+                columns.append(f"{function}(%s) AS u{number}")
+                params.append(unit.text)
+        combined = (" && " if operator == "and" else " || ").join(f"u{n}" for n in range(len(units)))
+        vectors = ("e.autocomplete",) if autocomplete else ("e.title", "e.body")
+
+        def unit_matches(name):
+            return "(" + " OR ".join(f"{vector} @@ q.{name}" for vector in vectors) + ")"
+
+        # A unit that is only stop words ("the") becomes an empty tsquery: it neither requires nor matches.
+        if operator == "and":
+            parts = [f"(numnode(q.u{n}) = 0 OR {unit_matches(f'u{n}')})" for n in range(len(units))]
+            condition = "(" + " AND ".join(parts) + ") AND numnode(q.q) > 0"
+        else:
+            parts = [f"(numnode(q.u{n}) > 0 AND {unit_matches(f'u{n}')})" for n in range(len(units))]
+            condition = "(" + " OR ".join(parts) + ")"
+        inner = ", ".join(columns)
+        units_sql = f"SELECT *, ({combined}) AS q FROM (SELECT {inner}) units"  # noqa: S608 -- names and %s only
+        source = f"({units_sql}) q CROSS JOIN {self.entry_table} e"
+        if autocomplete:
+            rank = "ts_rank(e.autocomplete, q.q)"
+        else:
+            rank = "(ts_rank(e.title, q.q) * 2 + ts_rank(e.body, q.q))"
+        return "", source, condition, params, rank, "DESC"
+
+    def _object_join(self, alias, table):
+        if self.vendor == "sqlite":
+            return f"JOIN {table} {alias} ON {alias}.id = CAST(e.object_id AS INTEGER)"
+        return f"JOIN {table} {alias} ON e.object_id = CAST({alias}.id AS TEXT)"
+
+    def _run(self, model, alias, columns, units, operator, autocomplete, content_types, where, where_params, limit):
+        if not units:
+            return Found([], 0)
+        build = self._sqlite_match if self.vendor == "sqlite" else self._postgres_match
+        prefix, source, match, match_params, rank, direction = build(units, operator, autocomplete)
+        select = ", ".join(f"{alias}.{column}" for column in columns)
+        placeholders = ", ".join(["%s"] * len(content_types))
+        # On PostgreSQL "+ 0" keeps the planner off the content type index, which would make it test every
+        # entry of the type; the GIN indexes on the text find the few that match first.
+        content_type = "e.content_type_id + 0" if self.vendor == "postgresql" else "e.content_type_id"
+        sql = (
+            f"{prefix}SELECT {select}, {rank} AS search_rank, COUNT(*) OVER () AS search_total "  # noqa: S608 -- see below
+            f"FROM {source} {self._object_join(alias, model._meta.db_table)} "
+            f"WHERE {match} AND {content_type} IN ({placeholders}) {where} "
+            f"ORDER BY search_rank {direction}, {alias}.id DESC LIMIT %s"
+        )
+        # Only table and column names and %s placeholders are interpolated; every value is a parameter.
+        # The match parameters come first on both: in the FROM clause on PostgreSQL, in the CTE on SQLite.
+        params = [*match_params, *content_types, *where_params, limit]
+        row = ROW_TYPES[model]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            fetched = cursor.fetchall()
+        return Found([row(*values[: len(columns)]) for values in fetched], fetched[0][-1] if fetched else 0)
+
+    # -- one method per kind ---------------------------------------------------------
+
+    def pages(self, units, operator, *, autocomplete=False, limit=300):
+        content_types = get_descendants_content_types_pks(Page)
+        live = "TRUE" if self.vendor == "postgresql" else "1"
+        return self._run(
+            Page, "p", PAGE_FIELDS, units, operator, autocomplete, content_types,
+            f"AND p.live = {live} AND p.depth > 1", [], limit,
+        )  # fmt: skip
+
+    def presentations(self, units, operator, conference_ids, *, autocomplete=False, limit=300):
+        if not conference_ids:
+            return Found([], 0)
+        placeholders = ", ".join(["%s"] * len(conference_ids))
+        return self._run(
+            Presentation, "p", ("id", "title", "slug", "conference_id"), units, operator, autocomplete,
+            [ContentType.objects.get_for_model(Presentation).pk],
+            f"AND p.conference_id IN ({placeholders})", list(conference_ids), limit,
+        )  # fmt: skip
+
+    def people(self, units, operator, conference_ids=None, *, autocomplete=False, limit=100):
+        where, params = "", []
+        if conference_ids is not None:
+            if not conference_ids:
+                return Found([], 0)
+            presenter = Presenter._meta.db_table
+            presentation = Presentation._meta.db_table
+            placeholders = ", ".join(["%s"] * len(conference_ids))
+            where = (
+                f"AND EXISTS (SELECT 1 FROM {presenter} pr JOIN {presentation} pn ON pn.id = pr.presentation_id "  # noqa: S608
+                f"WHERE pr.person_id = p.id AND pn.conference_id IN ({placeholders}))"
+            )
+            params = list(conference_ids)
+        return self._run(
+            Person, "p", ("id", "name", "slug"), units, operator, autocomplete,
+            [ContentType.objects.get_for_model(Person).pk], where, params, limit,
+        )  # fmt: skip
+
+
+class QuerySetRetriever:
+    """Any search backend, through QuerySet.search() and .autocomplete()."""
+
+    @staticmethod
+    def _query(units, operator):
+        parts = []
+        for unit in units:
+            if unit.kind == "phrase":
+                parts.append(Phrase(unit.text))
+            else:
+                parts.append(PlainText(unit.text, operator=operator))
+        if len(parts) == 1:
+            return parts[0]
+        return And(parts) if operator == "and" else Or(parts)
+
+    def _run(self, queryset, units, operator, autocomplete, limit):
+        if not units:
+            return Found([], 0)
+        if autocomplete:
+            results = queryset.autocomplete(" ".join(unit.text for unit in units), operator=operator)
+        else:
+            results = queryset.search(self._query(units, operator), operator=operator)
+        items = list(results[:limit])
+        total = results.count() if len(items) == limit else len(items)
+        row = ROW_TYPES[Page if issubclass(queryset.model, Page) else queryset.model]
+        items = [row(*(getattr(item, field) for field in row._fields)) for item in items]
+        return Found(items, total)
+
+    def pages(self, units, operator, *, autocomplete=False, limit=300):
+        queryset = Page.objects.live().filter(depth__gt=1).only(*PAGE_FIELDS)
+        return self._run(queryset, units, operator, autocomplete, limit)
+
+    def presentations(self, units, operator, conference_ids, *, autocomplete=False, limit=300):
+        if not conference_ids:
+            return Found([], 0)
+        queryset = Presentation.objects.filter(conference_id__in=conference_ids).only(
+            "id", "title", "slug", "conference_id"
+        )
+        return self._run(queryset, units, operator, autocomplete, limit)
+
+    def people(self, units, operator, conference_ids=None, *, autocomplete=False, limit=100):
+        found = self._run(Person.objects.only("id", "name", "slug"), units, operator, autocomplete, limit)
+        if conference_ids is not None and found.items:
+            present = set(
+                Presenter.objects.filter(
+                    person_id__in=[person.pk for person in found.items],
+                    presentation__conference_id__in=conference_ids,
+                ).values_list("person_id", flat=True)
+            )
+            found.items = [person for person in found.items if person.pk in present]
+            found.total = len(found.items)
+        return found

@@ -1,0 +1,71 @@
+"""Snippets with the query's words highlighted, built from escaped text only.
+
+Every piece of text is escaped before it is joined with the <mark> tags; the
+only markup in the result is the <mark> and </mark> this module writes.
+"""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .text import WORD, fold, stem
+
+_SPACE = re.compile(r"\s+")
+
+
+def _wanted(query, prefix_last=False):
+    stems = {stem(word) for word in query.highlight_words()}
+    prefixes = set()
+    if prefix_last and query.folded_words:
+        prefixes.add(query.folded_words[-1])
+    return stems, prefixes
+
+
+def _matches(text, stems, prefixes):
+    """(start, end) of each word of `text` that the query asks for."""
+    spans = []
+    for match in WORD.finditer(text):
+        folded = fold(match.group())
+        if stem(folded) in stems or any(folded.startswith(prefix) for prefix in prefixes):
+            spans.append(match.span())
+    return spans
+
+
+def _window(text, spans, width):
+    """The part of `text` to show: about `width` characters around the first match."""
+    if len(text) <= width:
+        return 0, len(text)
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
+def highlight(text, query, width=None, prefix_last=False):
+    """`text` escaped, cut to about `width` characters around the first match, matches in <mark>."""
+    text = _SPACE.sub(" ", str(text or "")).strip()
+    if not text:
+        return SafeString("")
+    stems, prefixes = _wanted(query, prefix_last)
+    spans = _matches(text, stems, prefixes) if stems or prefixes else []
+    start, end = _window(text, spans, width) if width else (0, len(text))
+    pieces = ["…" if start > 0 else ""]
+    position = start
+    for span_start, span_end in spans:
+        if span_start < start or span_end > end:
+            continue
+        pieces.append(escape(text[position:span_start]))
+        pieces.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
+    pieces.append(escape(text[position:end]))
+    if end < len(text):
+        pieces.append("…")
+    # Safe: every piece above is escaped, and the only markup added is <mark>.
+    return mark_safe("".join(pieces))
