@@ -173,6 +173,8 @@ class Presentation(index.Indexed, ClusterableModel):
         index.SearchField("abstract"),
         index.SearchField("doi_text"),
         index.SearchField("presenter_text", boost=2),
+        # The admin's listing searches autocomplete fields only: editors look presentations up by presenter.
+        index.AutocompleteField("presenter_text"),
         index.FilterField("conference_id"),
         index.FilterField("session_id"),
     ]

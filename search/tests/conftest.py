@@ -1,14 +1,36 @@
 """A small built site for the search tests: conferences, a programme, people and pages."""
 
 import pytest
+from django.db import transaction
+from wagtail.models import Site
 
 from conferences.models import ConferenceKind
 from conferences.tests import builders
+from home.models import HomePage
+
+
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker):
+    """The site below, built once for a test module and rolled back after it, as setUpTestData does.
+
+    Each test still runs in its own savepoint (the `db` fixture), so what a test changes is undone.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = HomePage.objects.get(depth=2)
+        site = Site.objects.get(is_default_site=True)
+        site.hostname, site.port = "testserver", 80
+        site.save()
+        yield build_site(home)
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def site(home_page):
+def site(built_site, db):
     """Five conferences, a workshop, a programme with people and DOIs, and ordinary pages."""
+    return {name: type(item).objects.get(pk=item.pk) for name, item in built_site.items()}
+
+
+def build_site(home_page):
     index = builders.conference_index(home_page)
     archive = builders.archive_page(index)
     gothenburg = builders.conference(

@@ -1,0 +1,115 @@
+"""What editors change shows in the search results at once."""
+
+import pytest
+
+from conferences.models import Person, PresentationDOI, Presenter
+from conferences.tests import builders
+from search.engine import run_search
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query, kind=None):
+    return [(c.kind, c.title) for c in run_search(query, kind=kind).results]
+
+
+def test_a_published_page_is_found(site):
+    page = builders.content_page(site["index"], "Hosting guidelines", slug="hosting")
+    page.unpublish()
+    assert ("page", "Hosting guidelines") not in found("hosting guidelines")
+    page.save_revision().publish()
+    assert ("page", "Hosting guidelines") in found("hosting guidelines")
+
+
+def test_an_unpublished_conference_is_not_found(site):
+    assert found("Sydney")[0] == ("conference", "IASSIST 2019")
+    site["sydney"].unpublish()
+    assert ("conference", "IASSIST 2019") not in found("Sydney")
+
+
+def test_the_presentations_of_an_unpublished_conference_are_not_found(site):
+    site["sydney"].unpublish()
+    assert ("presentation", "FAIR Everywhere") not in found("fair everywhere")
+
+
+def test_a_deleted_page_is_not_found(site):
+    site["code_of_conduct"].delete()
+    assert ("page", "Conference Code of Conduct") not in found("code of conduct")
+
+
+def test_a_renamed_conference_theme_is_found(site):
+    conference = site["montreal_2018"]
+    conference.theme = "Stories told with zebrafish"
+    conference.save_revision().publish()
+    assert found("zebrafish")[0] == ("conference", "IASSIST 2018")
+
+
+def test_an_edited_presentation_title_is_found(site):
+    presentation = site["fair"]
+    presentation.title = "FAIR principles for the humanities"
+    presentation.save()
+    assert found("humanities")[0] == ("presentation", "FAIR principles for the humanities")
+    assert ("presentation", "FAIR Everywhere") not in found("everywhere")
+
+
+def test_a_presenter_added_to_a_presentation_is_found_with_it(site):
+    presentation = site["metadata"]
+    Presenter.objects.create(
+        presentation=presentation, person=builders.person("Wendy Thomas"), institution="Minnesota", sort_order=5
+    )
+    assert ("presentation", "Metadata") in found("Wendy Thomas", kind="presentation")
+    assert ("person", "Wendy Thomas") in found("Wendy Thomas")
+
+
+def test_a_removed_presenter_no_longer_finds_the_presentation(site):
+    site["metadata"].presenters.all().delete()
+    assert ("presentation", "Metadata") not in found("Vardigan", kind="presentation")
+
+
+def test_a_renamed_person_finds_their_presentations_under_the_new_name(site):
+    person = Person.objects.get(name="Mary Vardigan")
+    person.name = "Mary Vardigan-Smith"
+    person.save()
+    assert ("presentation", "Metadata") in found("Vardigan-Smith", kind="presentation")
+
+
+def test_a_deleted_presentation_is_not_found(site):
+    site["fair"].delete()
+    assert ("presentation", "FAIR Everywhere") not in found("fair everywhere")
+
+
+def test_an_added_doi_finds_its_presentation(site):
+    PresentationDOI.objects.create(presentation=site["metadata"], doi="10.5281/zenodo.4242424")
+    assert found("10.5281/zenodo.4242424")[0] == ("presentation", "Metadata")
+
+
+def test_editing_a_presentation_in_the_admin_reindexes_it_with_its_presenters(admin_client, site):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    presentation = site["curation"]
+    entry = presentation.presenters.get()
+    data = nested_form_data(
+        {
+            "conference": presentation.conference_id,
+            "session": presentation.session_id,
+            "title": "Data curation services in academic libraries",
+            "slug": presentation.slug,
+            "sort_order": presentation.sort_order,
+            "abstract": presentation.abstract,
+            "video_id": "",
+            "presenters": inline_formset(
+                [
+                    {"id": entry.pk, "person": entry.person_id, "institution": entry.institution, "doi": ""},
+                    {"person": builders.person("Ingrid Lindqvist").pk, "institution": "SND", "doi": ""},
+                ],
+                initial=1,
+            ),
+            "dois": inline_formset([]),
+        }
+    )
+    url = f"/admin/snippets/conferences/presentation/edit/{presentation.pk}/"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    assert ("presentation", "Data curation services in academic libraries") in found(
+        "Ingrid Lindqvist", kind="presentation"
+    )
