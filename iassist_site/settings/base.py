@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from iassist_site.search_backends import search_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -128,12 +130,8 @@ CACHES = {
 # Wagtail
 WAGTAIL_SITE_NAME = "IASSIST"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "english",
-    }
-}
+# The database backend by default; SEARCH_BACKEND selects Elasticsearch or OpenSearch (see search_backends.py).
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
