@@ -32,6 +32,7 @@ from . import ranking
 from .query import ParsedQuery
 from .ranking import CONFERENCE, KINDS, PAGE, PERSON, PRESENTATION, Candidate, ConferenceFacts
 from .retrieval import get_retriever, query_units
+from .snippets import contains_match
 
 # How many candidates of each kind are ranked; more matches are counted, not ranked.
 PAGE_CANDIDATES = 300
@@ -382,22 +383,39 @@ def run_search(raw_query, *, kind=None, decade=None, request=None, suggest=False
 # -- what is shown for each result ---------------------------------------------
 
 
-def _page_text(page):
-    """The readable text of a page, for its snippet."""
-    pieces = [page.search_description]
+def _stream_texts(field_object, value):
+    """The searchable text of each block of a StreamField value, one block at a time."""
+    for child in value:
+        yield from (str(text) for text in child.block.get_searchable_content(child.value))
+
+
+def _page_text(page, query=None):
+    """The readable text of a page for its snippet: up to the first passage that matches `query`.
+
+    Reading a long StreamField stops a little after the first match, since the snippet shows only that.
+    """
+    pieces, matched_at = [page.search_description or ""], None
     for name in ("intro", "body"):
         value = getattr(page, name, None)
         if not value:
             continue
         field_object = page._meta.get_field(name)
         if hasattr(field_object, "stream_block"):
-            pieces.extend(str(text) for text in field_object.get_searchable_content(value))
+            texts = _stream_texts(field_object, value)
         else:
-            pieces.append(get_text_for_indexing(str(value)))
+            texts = [get_text_for_indexing(str(value))]
+        for text in texts:
+            pieces.append(text)
+            if query is not None and matched_at is None and contains_match(text, query):
+                matched_at = len(pieces)
+            if matched_at is not None and len(pieces) > matched_at + 1:
+                break
+        if matched_at is not None:
+            break
     return " ".join(piece.strip() for piece in pieces if piece and piece.strip())
 
 
-def hydrate(results):
+def hydrate(results, query=None):
     """Add what the results page shows (abstracts, presenters, page text) to `results`, in place.
 
     A fixed number of queries whatever the number of results: three for
@@ -453,5 +471,5 @@ def hydrate(results):
         loaded = {page.pk: page for page in pages}
         for candidate in by_kind[PAGE]:
             page = loaded.get(candidate.pk)
-            candidate.text = _page_text(page) if page is not None else ""
+            candidate.text = _page_text(page, query) if page is not None else ""
     return results

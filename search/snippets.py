@@ -5,6 +5,7 @@ only markup in the result is the <mark> and </mark> this module writes.
 """
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -12,6 +13,14 @@ from django.utils.safestring import SafeString, mark_safe
 from .text import WORD, fold, stem
 
 _SPACE = re.compile(r"\s+")
+# A snippet shows one window of text: past this, a long page is not searched for the first match.
+MAX_SCANNED = 20_000
+
+
+@lru_cache(maxsize=100_000)
+def _folded_stem(word):
+    folded = fold(word)
+    return folded, stem(folded)
 
 
 def _wanted(query, prefix_last=False):
@@ -22,14 +31,22 @@ def _wanted(query, prefix_last=False):
     return stems, prefixes
 
 
-def _matches(text, stems, prefixes):
-    """(start, end) of each word of `text` that the query asks for."""
+def _matches(text, stems, prefixes, width=None):
+    """(start, end) of each word of `text` that the query asks for, up to `width` past the first."""
     spans = []
     for match in WORD.finditer(text):
-        folded = fold(match.group())
-        if stem(folded) in stems or any(folded.startswith(prefix) for prefix in prefixes):
+        if width and spans and match.start() > spans[0][0] + width:
+            break
+        folded, stemmed = _folded_stem(match.group())
+        if stemmed in stems or any(folded.startswith(prefix) for prefix in prefixes):
             spans.append(match.span())
     return spans
+
+
+def contains_match(text, query):
+    """Whether `text` has a word that the query asks for."""
+    stems, prefixes = _wanted(query)
+    return bool(stems) and bool(_matches(str(text or ""), stems, prefixes, width=1))
 
 
 def _window(text, spans, width):
@@ -50,11 +67,11 @@ def _window(text, spans, width):
 
 def highlight(text, query, width=None, prefix_last=False):
     """`text` escaped, cut to about `width` characters around the first match, matches in <mark>."""
-    text = _SPACE.sub(" ", str(text or "")).strip()
+    text = _SPACE.sub(" ", str(text or "")[: MAX_SCANNED if width else None]).strip()
     if not text:
         return SafeString("")
     stems, prefixes = _wanted(query, prefix_last)
-    spans = _matches(text, stems, prefixes) if stems or prefixes else []
+    spans = _matches(text, stems, prefixes, width) if stems or prefixes else []
     start, end = _window(text, spans, width) if width else (0, len(text))
     pieces = ["…" if start > 0 else ""]
     position = start

@@ -48,7 +48,9 @@ def stem(word):
         word = word[:-2]
     if len(word) <= 3 or word.isdigit():
         return word
-    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
+    # Latin plurals in -us ("censuses", "statuses", "campuses"); "causes" and "houses" keep their "e".
+    endings = (("suses", "sus"), ("tuses", "tus"), ("ruses", "rus"), ("puses", "pus"))
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), *endings):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)] + replacement
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:

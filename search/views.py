@@ -134,7 +134,7 @@ def search(request):
     paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
     page_number = _page_number(request.GET.get("page"), paginator.num_pages)
     page = paginator.page(page_number)
-    results = _decorate(engine.hydrate(list(page.object_list)), query)
+    results = _decorate(engine.hydrate(list(page.object_list), query), query)
 
     promotions = []
     if not query.is_empty and page_number == 1:

@@ -1,0 +1,118 @@
+"""Search latency over the whole imported archive: a fixed list of realistic queries, median and p95.
+
+    .venv/bin/python bench/search_bench.py [--database-url URL] [--repeat 5]
+
+Imports ../shared/iassist-hugo into a fresh database (a temporary SQLite file by
+default), warms up once, then runs every query --repeat times three ways: the
+ranking engine alone, the JSON format (what suggestions and scripts call) and
+the HTML results page, both through Django's test client. Prints the median and
+95th percentile of each, the slowest queries, and the SQL statements per page.
+"""
+
+import statistics
+import time
+
+from _setup import import_tree, machine, parse_args, setup_django
+
+QUERIES = [
+    # conferences: years, places, ordinals, themes
+    "2022", "Gothenburg 2022", "IASSIST 2019", "Sydney", "Montreal", "Bristol 2025", "47th",
+    "45th IASSIST conference", "Edinburgh", "Toronto 1977", "Data by Design", "Data down under",
+    "Africa regional workshop", "Cologne", "Canada",
+    # topics
+    "data curation", "research data management", "DDI", "metadata", "census", "COVID-19", "open data",
+    "data literacy", "reproducibility", "FAIR data", "Dataverse", "qualitative data", "geospatial data", "GIS",
+    "statistical literacy", "confidentiality", "synthetic data", "data citation", "persistent identifiers",
+    "teaching with data", "digital preservation", "survey methodology", "administrative data", "machine learning",
+    "\"research data management\"", "data services in academic libraries", "Statistics Canada", "ICPSR",
+    "UK Data Service", "CESSDA",
+    # people
+    "Louise Corti", "Steven McEachern", "Wendy Thomas", "Mari Kleemola", "Jane Fry", "corti",
+    # titles and DOIs
+    "DASISH: The Big Picture", "Improving Survey Quality in Cross-national Research", "10.5281/zenodo.3781501",
+    "https://doi.org/10.5281/zenodo.3781503",
+    # what visitors also type
+    "data archive", "librarians", "\"unbalanced quote", "x",
+]  # fmt: skip
+SUGGESTIONS = ["Gothen", "curat", "Kleem", "metad", "census 20", "open da"]
+
+
+def extra(parser):
+    parser.add_argument("--repeat", type=int, default=5, help="Runs of each query (default 5).")
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure(run, queries, repeat):
+    """Milliseconds per call for every (query, run), and the slowest queries by median."""
+    for query in queries:
+        run(query)  # warm-up: caches, prepared plans, Python's first imports
+    timings, per_query = [], {}
+    for query in queries:
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            run(query)
+            samples.append((time.perf_counter() - start) * 1000)
+        timings.extend(samples)
+        per_query[query] = statistics.median(samples)
+    slowest = sorted(per_query.items(), key=lambda item: -item[1])[:3]
+    return timings, slowest
+
+
+def report(label, timings, slowest):
+    print(
+        f"{label:<22} median {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 0.95):6.1f} ms   "
+        f"max {max(timings):6.1f} ms   ({len(timings)} runs)"
+    )
+    print(" " * 22 + " slowest: " + ", ".join(f"{query!r} {ms:.1f} ms" for query, ms in slowest))
+
+
+def main():
+    args = parse_args(__doc__, extra)
+    url = setup_django(args.database_url)
+    started = time.perf_counter()
+    import_tree(args.tree)
+    imported = time.perf_counter() - started
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from conferences.models import Presentation
+    from search.engine import run_search
+
+    client = Client()
+
+    def page(query):
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200, (query, response.status_code)
+
+    def json_format(query):
+        response = client.get("/search/", {"q": query, "format": "json"})
+        assert response.status_code == 200, (query, response.status_code)
+
+    def suggest(query):
+        response = client.get("/search/", {"q": query, "format": "json", "suggest": "1", "limit": "8"})
+        assert response.status_code == 200, (query, response.status_code)
+
+    print(f"search benchmark: {connection.vendor} ({url.split('@')[-1]}), {machine()}")
+    print(f"archive: {Presentation.objects.count()} presentations; imported in {imported:.0f} s")
+    print(f"{len(QUERIES)} queries x {args.repeat} runs; {len(SUGGESTIONS)} suggestion prefixes")
+    report("engine (ranking only)", *measure(run_search, QUERIES, args.repeat))
+    report("JSON format", *measure(json_format, QUERIES, args.repeat))
+    report("HTML results page", *measure(page, QUERIES, args.repeat))
+    report("suggestions", *measure(suggest, SUGGESTIONS, args.repeat))
+    counts = []
+    for query in QUERIES:
+        with CaptureQueriesContext(connection) as captured:
+            page(query)
+        counts.append(len(captured))
+    print(f"SQL statements per results page: median {statistics.median(counts):.0f}, max {max(counts)}")
+
+
+if __name__ == "__main__":
+    main()
