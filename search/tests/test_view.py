@@ -133,6 +133,6 @@ def test_the_search_page_runs_a_bounded_number_of_queries(client, site, django_a
         session = builders.session(conference)
         builders.presentation(session, f"Ottawa data services {year}", presenters=[(f"Person {year}", "Library")])
     get(client, q="warm-up")
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(24):
         response = get(client, q="Ottawa data")
     assert len(result_titles(response)) == 10
