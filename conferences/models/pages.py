@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from ..blocks import ConferenceStreamBlock
 from ..zenodo import NotAZenodoTarget, parse_zenodo
-from .programme import Person, Presentation, Presenter
+from .programme import Person, Presentation, Presenter, unaccented
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
 
@@ -254,6 +254,8 @@ class ConferencePage(RoutablePageMixin, Page):
         index.SearchField("year_text", boost=2),
         index.SearchField("body"),
         index.AutocompleteField("city"),
+        index.SearchField("unaccented_facts"),
+        index.AutocompleteField("unaccented_city"),
         index.FilterField("year"),
         index.FilterField("kind"),
     ]
@@ -266,6 +268,14 @@ class ConferencePage(RoutablePageMixin, Page):
         indexes = [models.Index(fields=["kind", "year"])]
 
     # -- facts -------------------------------------------------------------
+
+    @property
+    def unaccented_facts(self):
+        return unaccented(" ".join(filter(None, (self.title, self.city, self.country, self.host, self.theme))))
+
+    @property
+    def unaccented_city(self):
+        return unaccented(self.city)
 
     @property
     def year_text(self):

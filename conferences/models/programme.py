@@ -23,6 +23,17 @@ from ..youtube import youtube_watch_url
 from ..zenodo import normalise_doi
 
 
+def unaccented(text):
+    """`text` without its accents ("Québec" -> "Quebec"), or "" when it has none.
+
+    Indexed beside the original, so that a search without accents finds accented names on every
+    backend: PostgreSQL's english configuration keeps accents, SQLite's tokenizer drops them.
+    """
+    folded = unicodedata.normalize("NFKD", text or "")
+    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    return folded if folded != unicodedata.normalize("NFKD", text or "") else ""
+
+
 def person_name_key(name):
     """The key under which two spellings of one person's name meet.
 
@@ -96,6 +107,9 @@ class Person(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        # The folded key ("jose garcia", "a j million") finds names typed without accents or full stops.
+        index.SearchField("name_key"),
+        index.AutocompleteField("name_key"),
         index.FilterField("name_key"),
     ]
 
@@ -175,6 +189,8 @@ class Presentation(index.Indexed, ClusterableModel):
         index.SearchField("presenter_text", boost=2),
         # The admin's listing searches autocomplete fields only: editors look presentations up by presenter.
         index.AutocompleteField("presenter_text"),
+        index.SearchField("unaccented_text"),
+        index.AutocompleteField("unaccented_text"),
         index.FilterField("conference_id"),
         index.FilterField("session_id"),
     ]
@@ -206,6 +222,12 @@ class Presentation(index.Indexed, ClusterableModel):
     @property
     def presenter_text(self):
         return " ".join(f"{entry.person.name} {entry.institution}" for entry in self.presenters.all())
+
+    @property
+    def unaccented_text(self):
+        """The title without accents, and the presenters' names folded as people's keys are."""
+        names = " ".join(entry.person.name_key for entry in self.presenters.all())
+        return f"{unaccented(self.title)} {names}".strip()
 
     @property
     def video_url(self):
