@@ -125,6 +125,15 @@ class TestProgrammePage:
             "https://doi.org/10.5281/zenodo.6620829",
         ]
 
+    def test_a_panellists_own_doi_is_linked_beside_their_name(self, client, conference, panel):
+        panel.presenters.filter(person__name="Rosa Orlandini").update(doi="10.5281/zenodo.777")
+        soup = BeautifulSoup(client.get(conference.url).content, "html.parser")
+        entries = soup.select("li.presentation .presenters li")
+        assert [[a["href"] for a in entry.select("a.presenter__doi")] for entry in entries] == [
+            [],
+            ["https://doi.org/10.5281/zenodo.777"],
+        ]
+
     def test_abstracts_are_collapsed_in_details(self, client, conference, panel):
         soup = BeautifulSoup(client.get(conference.url).content, "html.parser")
         details = soup.select_one("li.presentation details.abstract")
@@ -185,6 +194,13 @@ class TestPresentationPage:
         assert "A second paragraph." in html
         assert "York University" in html
         assert "https://doi.org/10.5281/zenodo.6620829" in html
+
+    def test_a_panellists_own_doi_is_linked_on_the_presentation_page(self, client, conference, panel):
+        panel.presenters.filter(person__name="Kevin Manuel").update(doi="10.5281/zenodo.778")
+        soup = BeautifulSoup(client.get(panel.get_url()).content, "html.parser")
+        link = soup.select_one(".presenters a.presenter__doi")
+        assert link["href"] == "https://doi.org/10.5281/zenodo.778"
+        assert "Kevin Manuel" in link.get_text()
 
     def test_citation_meta_tags_for_two_presenters_and_two_dois(self, client, conference, panel):
         soup = BeautifulSoup(client.get(panel.get_url()).content, "html.parser")
