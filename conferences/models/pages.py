@@ -3,6 +3,7 @@
 from collections import OrderedDict
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
@@ -20,6 +21,8 @@ from ..zenodo import NotAZenodoTarget, parse_zenodo
 from .programme import Person, Presentation, Presenter
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
+# Two thousand presenters on one page is slow to load and to read with a screen reader.
+PEOPLE_PER_PAGE = 200
 
 
 class ConferenceKind(models.TextChoices):
@@ -111,13 +114,15 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
 
     @path("people/")
     def people(self, request):
+        people = Person.objects.annotate(talks=models.Count("presenter_entries")).order_by("name", "pk")
+        try:
+            people_page = Paginator(people, PEOPLE_PER_PAGE).page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404("There is no such page of presenters.") from error
         return TemplateResponse(
             request,
             "conferences/person_index.html",
-            {
-                "page": self,
-                "people": Person.objects.annotate(talks=models.Count("presenter_entries")).order_by("name"),
-            },
+            {"page": self, "people": people_page.object_list, "page_obj": people_page},
         )
 
     @path("people/<slug:slug>/")

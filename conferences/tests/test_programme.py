@@ -266,3 +266,41 @@ class TestPersonPage:
     def test_people_index_counts_talks(self, client, panel):
         text = BeautifulSoup(client.get("/conferences/people/").content, "html.parser").get_text(" ", strip=True)
         assert "Kevin Manuel (1)" in text
+
+
+def add_people(count):
+    names = [f"Presenter {number:04d}" for number in range(count)]
+    Person.objects.bulk_create(
+        [
+            Person(name=name, name_key=person_name_key(name), slug=f"presenter-{number}")
+            for number, name in enumerate(names)
+        ]
+    )
+    return names
+
+
+class TestPeopleIndexPages:
+    def test_people_are_listed_a_page_at_a_time_in_name_order(self, client, index):
+        from conferences.models.pages import PEOPLE_PER_PAGE
+
+        names = add_people(PEOPLE_PER_PAGE + 3)
+        first = BeautifulSoup(client.get("/conferences/people/").content, "html.parser")
+        second = BeautifulSoup(client.get("/conferences/people/?page=2").content, "html.parser")
+        listed = [a.get_text() for soup in (first, second) for a in soup.select(".people-list a")]
+        assert listed == names
+        assert first.select_one("nav.pagination a[rel=next]")["href"].endswith("page=2")
+
+    def test_a_page_that_does_not_exist_is_404(self, client, index):
+        add_people(3)
+        for bad in ("2", "0", "abc", "1e9"):
+            assert client.get(f"/conferences/people/?page={bad}").status_code == 404, bad
+
+    def test_people_index_queries_do_not_grow_with_the_people(self, client, index, django_assert_max_num_queries):
+        add_people(5)
+        with django_assert_max_num_queries(30) as few:
+            client.get("/conferences/people/")
+        Person.objects.bulk_create(
+            [Person(name=f"Other {n}", name_key=f"other {n}", slug=f"other-{n}") for n in range(400)]
+        )
+        with django_assert_max_num_queries(len(few)):
+            client.get("/conferences/people/?page=2")
