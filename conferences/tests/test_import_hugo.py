@@ -213,6 +213,20 @@ class TestConferences:
                     _collapsed(item["title"]) for item in titled
                 ], f"{path.name}: {session.title}"
 
+    def test_an_event_pages_youtube_playlist_becomes_its_recordings_link(self, client, imported_site):
+        playlist = re.compile(r"https://www\.youtube\.com/playlist\?list=[\w-]+")
+        events = {
+            folder.name: playlist.search((folder / "_index.md").read_text())
+            for folder in (imported_site / "content/conferences").iterdir()
+            if (folder / "_index.md").is_file()
+        }
+        found = {name: match.group() for name, match in events.items() if match}
+        assert found, "some event page links its recordings"
+        for slug, url in found.items():
+            conference = ConferencePage.objects.get(slug=slug)
+            assert conference.recordings_url == url
+            assert f'href="{url}"' in client.get(conference.url).content.decode()
+
     def test_dois_arrive_on_their_presentation(self, imported_site):
         item = Presentation.objects.get(dois__doi="10.5281/zenodo.6620829")
         assert item.title.startswith("Data Skills Pathway")
