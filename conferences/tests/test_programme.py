@@ -304,3 +304,23 @@ class TestPeopleIndexPages:
         )
         with django_assert_max_num_queries(len(few)):
             client.get("/conferences/people/?page=2")
+
+
+class TestSitemap:
+    def test_sitemap_lists_every_presentation_page(self, client, conference, panel):
+        body = client.get("/sitemap.xml").content.decode()
+        assert f"<loc>http://testserver{panel.get_url()}</loc>" in body
+
+    def test_presentations_of_an_unpublished_conference_are_left_out(self, client, conference, panel):
+        conference.unpublish()
+        assert panel.slug not in client.get("/sitemap.xml").content.decode()
+
+    def test_sitemap_queries_do_not_grow_with_the_presentations(
+        self, client, index, conference, panel, django_assert_max_num_queries
+    ):
+        with django_assert_max_num_queries(40) as few:
+            client.get("/sitemap.xml")
+        build_programme(conference, sessions=3, per_session=20)
+        with django_assert_max_num_queries(len(few)):
+            body = client.get("/sitemap.xml").content.decode()
+        assert body.count("/presentations/") == conference.presentations.count()
