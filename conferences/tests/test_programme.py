@@ -260,6 +260,20 @@ class TestPersonPage:
         assert titles == ["Talk of 2022", "Talk of 2015"]
         assert "Inst 2015" in soup.get_text()
 
+    def test_person_page_queries_do_not_grow_with_their_talks(self, client, index, django_assert_max_num_queries):
+        def add_talks(years):
+            for year in years:
+                session = builders.session(builders.conference(index, year))
+                builders.presentation(session, presenters=[("Kevin Manuel", "York University")])
+
+        add_talks([2001])
+        with django_assert_max_num_queries(30) as few:
+            client.get("/conferences/people/kevin-manuel/")
+        add_talks(range(2002, 2012))
+        with django_assert_max_num_queries(len(few)):
+            response = client.get("/conferences/people/kevin-manuel/")
+        assert response.content.decode().count('class="conference-list__item"') == 11
+
     def test_unknown_person_is_404(self, client, index):
         assert client.get("/conferences/people/nobody/").status_code == 404
 
