@@ -6,6 +6,7 @@ Imports ../shared/iassist-hugo into a fresh database first, then renders through
 Django's test client, so the numbers include routing, the page and its templates.
 """
 
+import os
 import statistics
 import time
 
@@ -36,19 +37,24 @@ def main():
         "presentation page": presentation.get_url(),
     }
     client = Client(HTTP_HOST="localhost")
-    print(f"machine: {machine()}; database: {url.split(':', 1)[0]}; renders per page: {args.repeat}")
+    print(
+        f"machine: {machine()}; database: {url.split(':', 1)[0]}; renders per page: {args.repeat}; "
+        f"load average: {os.getloadavg()[0]:.1f}"
+    )
     for label, path in pages.items():
         client.get(path)  # the first render makes image renditions; measure the steady state
-        timings = []
+        timings, cpu_timings = [], []
         for _ in range(args.repeat):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             response = client.get(path)
             timings.append((time.perf_counter() - started) * 1000)
+            cpu_timings.append((time.process_time() - cpu_started) * 1000)
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         print(
             f"{label:45} median {statistics.median(timings):6.1f} ms  p95 {_p95(timings):6.1f} ms  "
+            f"CPU median {statistics.median(cpu_timings):6.1f} ms  "
             f"{len(queries):3d} queries  {len(response.content) // 1024} KiB"
         )
 

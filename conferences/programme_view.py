@@ -41,10 +41,15 @@ def _presentations(queryset):
     for entry in (
         Presenter.objects.filter(presentation_id__in=ids)
         .order_by("sort_order", "pk")
-        .values("presentation_id", "institution", "person__name", "person__slug")
+        .values("presentation_id", "institution", "doi", "person__name", "person__slug")
     ):
         presenters[entry["presentation_id"]].append(
-            {"name": entry["person__name"], "slug": entry["person__slug"], "institution": entry["institution"]}
+            {
+                "name": entry["person__name"],
+                "slug": entry["person__slug"],
+                "institution": entry["institution"],
+                "doi": entry["doi"],
+            }
         )
     for entry in (
         PresentationDOI.objects.filter(presentation_id__in=ids)

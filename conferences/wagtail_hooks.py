@@ -63,18 +63,24 @@ register_snippet(ProgrammeViewSetGroup)
 
 @hooks.register("before_delete_page")
 def warn_about_programme_on_delete(request, page):
-    """Say how much of a programme goes with a conference before it is deleted."""
+    """Say how much of the archive goes with a page before it is deleted: its own programme or,
+    for the conferences index or any other ancestor, the programmes of every conference below it."""
     if request.method != "GET":
         return None
-    specific = page.specific
-    if not isinstance(specific, ConferencePage):
+    conferences = ConferencePage.objects.descendant_of(page, inclusive=True)
+    sessions = Session.objects.filter(conference__in=conferences).count()
+    presentations = Presentation.objects.filter(conference__in=conferences).count()
+    if not (sessions or presentations):
         return None
-    sessions = specific.sessions.count()
-    presentations = specific.presentations.count()
-    if sessions or presentations:
-        messages.warning(
-            request,
-            f"Deleting {specific.title} also deletes its programme: {sessions} session{'s' if sessions != 1 else ''} "
-            f"and {presentations} presentation{'s' if presentations != 1 else ''}.",
-        )
+    counts = f"{_plural(sessions, 'session')} and {_plural(presentations, 'presentation')}"
+    if isinstance(page.specific_deferred, ConferencePage):
+        message = f"Deleting {page.title} also deletes its programme: {counts}."
+    else:
+        count = conferences.count()
+        message = f"Deleting {page.title} also deletes {_plural(count, 'conference')} with their programmes: {counts}."
+    messages.warning(request, message)
     return None
+
+
+def _plural(count, noun):
+    return f"{count} {noun}{'' if count == 1 else 's'}"

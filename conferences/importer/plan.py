@@ -5,9 +5,11 @@ blocks (links still as written in the source), and which programme each
 conference carries. It touches no database; the writer applies it.
 """
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from urllib.parse import parse_qs, urlsplit
 
 from .archive import check_ordinals, read_archive
 from .dates import parse_date_text
@@ -26,6 +28,7 @@ COMMUNITY_KEY = "section:community"
 ANNUAL_FOLDER = re.compile(r"^iassist(?P<year>\d{4})(?P<suffix>.*)$")
 AFRICA_FOLDER = re.compile(r"^iassist-africa-(?P<year>\d{4})$")
 VIRTUAL_PLACES = {"gvc", "virtual", "online"}
+YOUTUBE_HOSTS = {"www.youtube.com", "youtube.com", "m.youtube.com"}
 REGIONAL_FOLDER = re.compile(r"^iassist-(?P<place>[a-z]+)-(?P<year>\d{4})$")
 
 
@@ -249,6 +252,9 @@ class _PlanBuilder:
         zenodo = _first_zenodo_community(page.blocks)
         if zenodo:
             page.facts["zenodo_community"] = zenodo
+        playlist = _first_recordings_playlist(page.blocks)
+        if playlist:
+            page.facts["recordings_url"] = playlist
         if not page.facts.get("start_date"):
             for line in (_event_line(self.pages["index"].blocks, folder), _event_line(page.blocks, None)):
                 facts = _facts_from_line(line, page.facts["year"]) if line else None
@@ -404,6 +410,16 @@ def _first_zenodo_community(blocks):
                 return parse_zenodo(href).url
             except NotAZenodoTarget:
                 continue
+    return ""
+
+
+def _first_recordings_playlist(blocks):
+    """Event pages link their recordings as a YouTube playlist; that link is the conference's playlist."""
+    for href in _hrefs(blocks):
+        parts = urlsplit(html.unescape(href))
+        playlist = parse_qs(parts.query).get("list")
+        if parts.scheme == "https" and parts.hostname in YOUTUBE_HOSTS and parts.path == "/playlist" and playlist:
+            return f"https://www.youtube.com/playlist?list={playlist[0]}"
     return ""
 
 

@@ -46,7 +46,7 @@ PAGE_MODELS = {
 }
 CONFERENCE_FACTS = (
     "kind", "ordinal", "year", "theme", "start_date", "end_date", "date_precision", "city", "country", "host",
-    "attendance_mode", "website_url", "zenodo_community",
+    "attendance_mode", "website_url", "zenodo_community", "recordings_url",
 )  # fmt: skip
 REDIRECT_SECTIONS = ("/conferences", "/community/code-of-conduct")
 

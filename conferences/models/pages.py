@@ -3,6 +3,7 @@
 from collections import OrderedDict
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
@@ -20,6 +21,8 @@ from ..zenodo import NotAZenodoTarget, parse_zenodo
 from .programme import Person, Presentation, Presenter, unaccented
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
+# Two thousand presenters on one page is slow to load and to read with a screen reader.
+PEOPLE_PER_PAGE = 200
 
 
 class ConferenceKind(models.TextChoices):
@@ -106,18 +109,34 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
             context["archive_page"] = self.archive_page()
         return context
 
+    def get_sitemap_urls(self, request=None):
+        """The index also lists every presentation page, so that Google Scholar finds them all."""
+        urls = super().get_sitemap_urls(request)
+        live_conferences = ConferencePage.objects.child_of(self).live().public().defer_streamfields()
+        conferences = {
+            page.pk: (page.get_full_url(request), page.last_published_at or page.latest_revision_created_at)
+            for page in live_conferences
+        }
+        presentations = Presentation.objects.filter(conference_id__in=conferences).order_by("conference_id", "pk")
+        for conference_id, slug in presentations.values_list("conference_id", "slug"):
+            base_url, lastmod = conferences[conference_id]
+            urls.append({"location": f"{base_url}presentations/{slug}/", "lastmod": lastmod})
+        return urls
+
     def person_url(self, slug, request=None):
         return f"{self.get_url(request)}people/{slug}/"
 
     @path("people/")
     def people(self, request):
+        people = Person.objects.annotate(talks=models.Count("presenter_entries")).order_by("name", "pk")
+        try:
+            people_page = Paginator(people, PEOPLE_PER_PAGE).page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404("There is no such page of presenters.") from error
         return TemplateResponse(
             request,
             "conferences/person_index.html",
-            {
-                "page": self,
-                "people": Person.objects.annotate(talks=models.Count("presenter_entries")).order_by("name"),
-            },
+            {"page": self, "people": people_page.object_list, "page_obj": people_page},
         )
 
     @path("people/<slug:slug>/")

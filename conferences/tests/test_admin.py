@@ -126,3 +126,11 @@ def test_edit_refuses_a_bad_doi_and_saves_nothing(admin_client, programme):
 def test_deleting_a_conference_says_what_goes_with_it(admin_client, programme):
     response = admin_client.get(reverse("wagtailadmin_pages:delete", args=[programme["gothenburg"].pk]))
     assert "also deletes its programme: 1 session and 2 presentations" in response.content.decode()
+
+
+def test_deleting_the_conferences_index_says_what_goes_with_it(admin_client, programme):
+    index = programme["gothenburg"].get_parent()
+    response = admin_client.get(reverse("wagtailadmin_pages:delete", args=[index.pk]))
+    assert "also deletes 2 conferences with their programmes: 2 sessions and 3 presentations" in (
+        response.content.decode()
+    )

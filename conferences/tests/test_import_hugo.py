@@ -165,6 +165,10 @@ class TestLandingPage:
         assert "<!--" not in html.split("<main", 1)[1]
 
 
+def _collapsed(text):
+    return " ".join(str(text or "").split())
+
+
 def _label(block):
     if block.block_type == "heading":
         return block.value["text"]
@@ -196,6 +200,32 @@ class TestConferences:
         assert [(e.person.name, e.institution) for e in keynote.presenters.all()] == [
             ("Niklas Blomberg", "ELIXIR Europe")
         ]
+
+    def test_every_programme_arrives_whole_in_its_conference(self, imported_site):
+        for path in sorted((imported_site / "data/conferences/archive").glob("*.json")):
+            data = json.loads(path.read_text())
+            conference = ConferencePage.objects.get(kind="annual", year=int(path.name[:4]))
+            sessions = list(conference.programme())
+            assert [s.title for s in sessions] == [_collapsed(s["title"]) for s in data["sessions"]], path.name
+            for session, source in zip(sessions, data["sessions"], strict=True):
+                titled = [item for item in source.get("presentations", []) if _collapsed(item.get("title"))]
+                assert [p.title for p in session.presentations.all()] == [
+                    _collapsed(item["title"]) for item in titled
+                ], f"{path.name}: {session.title}"
+
+    def test_an_event_pages_youtube_playlist_becomes_its_recordings_link(self, client, imported_site):
+        playlist = re.compile(r"https://www\.youtube\.com/playlist\?list=[\w-]+")
+        events = {
+            folder.name: playlist.search((folder / "_index.md").read_text())
+            for folder in (imported_site / "content/conferences").iterdir()
+            if (folder / "_index.md").is_file()
+        }
+        found = {name: match.group() for name, match in events.items() if match}
+        assert found, "some event page links its recordings"
+        for slug, url in found.items():
+            conference = ConferencePage.objects.get(slug=slug)
+            assert conference.recordings_url == url
+            assert f'href="{url}"' in client.get(conference.url).content.decode()
 
     def test_dois_arrive_on_their_presentation(self, imported_site):
         item = Presentation.objects.get(dois__doi="10.5281/zenodo.6620829")
@@ -287,6 +317,25 @@ class TestReRuns:
         assert "Dry run, nothing was written. Would have updated 1 pages" in output
         assert row_counts() == before
         assert "A dry-run sentence." not in str(ConferencePage.objects.get(slug="iassist2027").body)
+
+
+class TestMessyContent:
+    def test_each_messy_case_imports_with_one_warning(self, tree_copy):
+        programme = tree_copy / "data/conferences/archive/2019-Sydney.json"
+        data = json.loads(programme.read_text())
+        data["favouriteColour"] = "teal"
+        programme.write_text(json.dumps(data))
+        page = tree_copy / "content/conferences/iassist2027/_index.md"
+        page.write_text(
+            page.read_text() + "\n\nSee [the old page](/conferences/no-such-page/).\n\n"
+            '{{< figure src="/img/no-such-image.png" alt="Nothing" >}}\n'
+        )
+        output = run_import(tree_copy)
+        warnings = [line for line in output.splitlines() if line.startswith("warning: ")]
+        for clue in ("'favouriteColour'", "/conferences/no-such-page/", "/img/no-such-image.png"):
+            assert len([line for line in warnings if clue in line]) == 1, clue
+        assert summary(output)["warnings"] == len(warnings)
+        assert "updated 1 pages" in output
 
 
 class TestAtomicity:

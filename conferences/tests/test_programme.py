@@ -125,6 +125,15 @@ class TestProgrammePage:
             "https://doi.org/10.5281/zenodo.6620829",
         ]
 
+    def test_a_panellists_own_doi_is_linked_beside_their_name(self, client, conference, panel):
+        panel.presenters.filter(person__name="Rosa Orlandini").update(doi="10.5281/zenodo.777")
+        soup = BeautifulSoup(client.get(conference.url).content, "html.parser")
+        entries = soup.select("li.presentation .presenters li")
+        assert [[a["href"] for a in entry.select("a.presenter__doi")] for entry in entries] == [
+            [],
+            ["https://doi.org/10.5281/zenodo.777"],
+        ]
+
     def test_abstracts_are_collapsed_in_details(self, client, conference, panel):
         soup = BeautifulSoup(client.get(conference.url).content, "html.parser")
         details = soup.select_one("li.presentation details.abstract")
@@ -186,6 +195,13 @@ class TestPresentationPage:
         assert "York University" in html
         assert "https://doi.org/10.5281/zenodo.6620829" in html
 
+    def test_a_panellists_own_doi_is_linked_on_the_presentation_page(self, client, conference, panel):
+        panel.presenters.filter(person__name="Kevin Manuel").update(doi="10.5281/zenodo.778")
+        soup = BeautifulSoup(client.get(panel.get_url()).content, "html.parser")
+        link = soup.select_one(".presenters a.presenter__doi")
+        assert link["href"] == "https://doi.org/10.5281/zenodo.778"
+        assert "Kevin Manuel" in link.get_text()
+
     def test_citation_meta_tags_for_two_presenters_and_two_dois(self, client, conference, panel):
         soup = BeautifulSoup(client.get(panel.get_url()).content, "html.parser")
 
@@ -244,9 +260,81 @@ class TestPersonPage:
         assert titles == ["Talk of 2022", "Talk of 2015"]
         assert "Inst 2015" in soup.get_text()
 
+    def test_person_page_queries_do_not_grow_with_their_talks(self, client, index, django_assert_max_num_queries):
+        def add_talks(years):
+            for year in years:
+                session = builders.session(builders.conference(index, year))
+                builders.presentation(session, presenters=[("Kevin Manuel", "York University")])
+
+        add_talks([2001])
+        with django_assert_max_num_queries(30) as few:
+            client.get("/conferences/people/kevin-manuel/")
+        add_talks(range(2002, 2012))
+        with django_assert_max_num_queries(len(few)):
+            response = client.get("/conferences/people/kevin-manuel/")
+        assert response.content.decode().count('class="conference-list__item"') == 11
+
     def test_unknown_person_is_404(self, client, index):
         assert client.get("/conferences/people/nobody/").status_code == 404
 
     def test_people_index_counts_talks(self, client, panel):
         text = BeautifulSoup(client.get("/conferences/people/").content, "html.parser").get_text(" ", strip=True)
         assert "Kevin Manuel (1)" in text
+
+
+def add_people(count):
+    names = [f"Presenter {number:04d}" for number in range(count)]
+    Person.objects.bulk_create(
+        [
+            Person(name=name, name_key=person_name_key(name), slug=f"presenter-{number}")
+            for number, name in enumerate(names)
+        ]
+    )
+    return names
+
+
+class TestPeopleIndexPages:
+    def test_people_are_listed_a_page_at_a_time_in_name_order(self, client, index):
+        from conferences.models.pages import PEOPLE_PER_PAGE
+
+        names = add_people(PEOPLE_PER_PAGE + 3)
+        first = BeautifulSoup(client.get("/conferences/people/").content, "html.parser")
+        second = BeautifulSoup(client.get("/conferences/people/?page=2").content, "html.parser")
+        listed = [a.get_text() for soup in (first, second) for a in soup.select(".people-list a")]
+        assert listed == names
+        assert first.select_one("nav.pagination a[rel=next]")["href"].endswith("page=2")
+
+    def test_a_page_that_does_not_exist_is_404(self, client, index):
+        add_people(3)
+        for bad in ("2", "0", "abc", "1e9"):
+            assert client.get(f"/conferences/people/?page={bad}").status_code == 404, bad
+
+    def test_people_index_queries_do_not_grow_with_the_people(self, client, index, django_assert_max_num_queries):
+        add_people(5)
+        with django_assert_max_num_queries(30) as few:
+            client.get("/conferences/people/")
+        Person.objects.bulk_create(
+            [Person(name=f"Other {n}", name_key=f"other {n}", slug=f"other-{n}") for n in range(400)]
+        )
+        with django_assert_max_num_queries(len(few)):
+            client.get("/conferences/people/?page=2")
+
+
+class TestSitemap:
+    def test_sitemap_lists_every_presentation_page(self, client, conference, panel):
+        body = client.get("/sitemap.xml").content.decode()
+        assert f"<loc>http://testserver{panel.get_url()}</loc>" in body
+
+    def test_presentations_of_an_unpublished_conference_are_left_out(self, client, conference, panel):
+        conference.unpublish()
+        assert panel.slug not in client.get("/sitemap.xml").content.decode()
+
+    def test_sitemap_queries_do_not_grow_with_the_presentations(
+        self, client, index, conference, panel, django_assert_max_num_queries
+    ):
+        with django_assert_max_num_queries(40) as few:
+            client.get("/sitemap.xml")
+        build_programme(conference, sessions=3, per_session=20)
+        with django_assert_max_num_queries(len(few)):
+            body = client.get("/sitemap.xml").content.decode()
+        assert body.count("/presentations/") == conference.presentations.count()
