@@ -75,7 +75,7 @@ def create_backup(directory):
             "database": connection.vendor,
             "counts": _model_counts(),
         }
-        with tarfile.open(partial, "w:gz") as archive:
+        with tarfile.open(partial, "w:gz", compresslevel=6) as archive:
             _add_bytes(archive, MANIFEST_NAME, json.dumps(manifest, indent=2).encode())
             archive.add(data_path, arcname=DATA_NAME)
             media = Path(settings.MEDIA_ROOT)

@@ -61,3 +61,28 @@ def test_an_editor_can_roll_back_to_an_earlier_revision(admin_client, conference
     assert response.status_code == 302
     conference.refresh_from_db()
     assert conference.theme == "First theme"
+
+
+def test_publish_scheduled_publishes_a_revision_whose_time_has_come(home_page):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    page = builders.conference(builders.conference_index(home_page), 2027, theme="Announced later")
+    page.live = False
+    page.save()
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert not page.live and page.get_latest_revision().approved_go_live_at is not None
+
+    # Move the schedule into the past, as the passing hour would.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision = page.get_latest_revision()
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+    call_command("publish_scheduled", verbosity=0)
+    page.refresh_from_db()
+    assert page.live and page.theme == "Announced later"
