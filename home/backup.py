@@ -116,8 +116,12 @@ def read_manifest(archive_path):
     return manifest
 
 
-def restore_backup(archive_path, stdout=None):
-    """Replace the database's content and the media folder with the archive's; rebuild derived tables."""
+def restore_backup(archive_path, stdout=None, rebuild_indexes=True):
+    """Replace the database's content and the media folder with the archive's; rebuild derived tables.
+
+    `rebuild_indexes=False` leaves the search and reference indexes empty, for callers that
+    rebuild them later (the tests of the whole imported tree, where it takes minutes).
+    """
     archive_path = Path(archive_path)
     if not archive_path.is_file():
         raise BackupError(f"No backup archive at {archive_path}.")
@@ -136,8 +140,9 @@ def restore_backup(archive_path, stdout=None):
     # Pages, sites and settings cached before the restore describe content that is gone.
     cache.clear()
     Site.clear_site_root_paths_cache()
-    call_command("update_index", verbosity=0)
-    call_command("rebuild_references_index", verbosity=0, stdout=stdout or io.StringIO())
+    if rebuild_indexes:
+        call_command("update_index", verbosity=0)
+        call_command("rebuild_references_index", verbosity=0, stdout=stdout or io.StringIO())
     return manifest
 
 
