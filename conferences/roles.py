@@ -33,12 +33,14 @@ MEDIA_USE = ["add_image", "choose_image", "add_document", "choose_document"]
 MEDIA_ALL = [*MEDIA_USE, "change_image", "delete_image", "change_document", "delete_document"]
 
 ALL_PROGRAMME = [
-    f"{action}_{model}" for model in ("session", "presentation", "person") for action in ("add", "change", "delete")
+    f"conferences.{action}_{model}"
+    for model in ("session", "presentation", "person")
+    for action in ("add", "change", "delete")
 ]
 # People are shared by every year's programme, so organisers may add people but not rename them.
 ORGANISER_PROGRAMME = [
-    f"{action}_{model}" for model in ("session", "presentation") for action in ("add", "change", "delete")
-] + ["add_person"]
+    f"conferences.{action}_{model}" for model in ("session", "presentation") for action in ("add", "change", "delete")
+] + ["conferences.add_person"]
 WEB_TEAM_EXTRA = [
     "access_admin",
     "add_redirect",
@@ -51,10 +53,16 @@ WEB_TEAM_EXTRA = [
 
 
 def _permissions(codenames):
-    found = list(Permission.objects.filter(codename__in=codenames))
-    missing = set(codenames) - {permission.codename for permission in found}
-    if missing:
-        raise LookupError(f"Permissions not found (are migrations applied?): {', '.join(sorted(missing))}")
+    """Permission objects for codenames, app-qualified where two apps share one (sessions.Session)."""
+    found = []
+    for name in dict.fromkeys(codenames):
+        app_label, _, codename = name.rpartition(".")
+        matches = Permission.objects.filter(codename=codename)
+        if app_label:
+            matches = matches.filter(content_type__app_label=app_label)
+        if not matches:
+            raise LookupError(f"Permission '{name}' not found: are migrations applied?")
+        found.extend(matches)
     return found
 
 

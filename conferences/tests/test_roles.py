@@ -205,3 +205,11 @@ class TestOrganisersProgramme:
         assert response.status_code == 200
         assert "Select a valid choice" in response.content.decode()
         assert not Session.objects.filter(title="Smuggled").exists()
+
+
+def test_organisers_get_the_programmes_session_permission_not_djangos(section):
+    group = roles.ensure_organisers(section["gothenburg"])
+    granted = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert ("conferences", "change_session") in granted
+    assert ("sessions", "change_session") not in granted
+    assert ("conferences", "change_person") not in granted
