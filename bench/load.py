@@ -38,8 +38,10 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--duration", type=float, default=60.0, help="Seconds of load (default 60).")
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (default 4).")
+    # Rendering is CPU-bound Python: one process a core (plus one) beats many threads on few cores.
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
+    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker (default 2).")
+    parser.add_argument("--timeout", type=float, default=60.0, help="Client timeout in seconds, as a proxy's.")
     parser.add_argument("--database-url", default=None, help="Default: a new SQLite file in a temporary folder.")
     parser.add_argument("--redis-url", default=None, help="Cache in Redis, as production does when REDIS_URL is set.")
     parser.add_argument("--tree", default=str(TREE), help="Hugo tree to import (demo content if absent).")
@@ -123,7 +125,7 @@ def stop(server):
 
 
 def request(port, path, connection=None):
-    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     connection.request("GET", path, headers={"Host": "localhost"})
     response = connection.getresponse()
     body = response.read()
@@ -162,7 +164,30 @@ class Tally:
                 self.latencies[kind].append(seconds)
 
 
-def client(port, paths, stop_at, tally, seed):
+def warm_up(port, paths, connections=8):
+    """Render every page once first: the first view of a page makes its image renditions."""
+    queue = list(paths)
+    lock = threading.Lock()
+
+    def work():
+        while True:
+            with lock:
+                if not queue:
+                    return
+                path = queue.pop()
+            try:
+                request(port, path)
+            except (OSError, http.client.HTTPException):
+                pass
+
+    threads = [threading.Thread(target=work) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def client(port, paths, stop_at, tally, seed, timeout):
     rng = random.Random(seed)
     connection = None
     while time.monotonic() < stop_at:
@@ -170,7 +195,7 @@ def client(port, paths, stop_at, tally, seed):
         path = search_path(rng) if kind == "search" else rng.choice(paths)
         started = time.perf_counter()
         try:
-            connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
             status, _, keep = request(port, path, connection)
             if keep.lower() == "close":
                 connection.close()
@@ -196,7 +221,8 @@ def report(tally, elapsed, args, content, database):
         f"machine: {os.cpu_count()} cores; gunicorn {args.workers} workers x {args.threads} threads; "
         f"database: {database}; content: {content}"
     )
-    print(f"connections: {args.connections}; duration: {elapsed:.1f} s")
+    print(f"load average (1, 5, 15 min) at the end: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    print(f"connections: {args.connections}; duration: {elapsed:.1f} s; client timeout: {args.timeout:.0f} s")
     print(f"requests: {total} ok, {len(tally.errors)} errors; throughput: {total / elapsed:.1f} req/s")
     for kind, values in tally.latencies.items():
         if values:
@@ -219,11 +245,12 @@ def main():
         port = free_port()
         server = start_gunicorn(env, port, args)
         paths = page_paths(port)
+        warm_up(port, paths)
         tally = Tally()
         started = time.monotonic()
         stop_at = started + args.duration
         threads = [
-            threading.Thread(target=client, args=(port, paths, stop_at, tally, number), daemon=True)
+            threading.Thread(target=client, args=(port, paths, stop_at, tally, number, args.timeout), daemon=True)
             for number in range(args.connections)
         ]
         for thread in threads:

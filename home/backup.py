@@ -152,6 +152,10 @@ def _empty_tables():
     Those two keep their ids, which the running process has cached; the archive refers
     to them by natural key, so it loads onto whatever ids this database gave them.
     """
+    if connection.vendor == "postgresql":
+        # PostgreSQL refuses to TRUNCATE a table with deferred foreign-key checks still pending
+        # from earlier writes in this transaction; run them now.
+        connection.check_constraints()
     kept = {ContentType._meta.db_table, Permission._meta.db_table}
     tables = [name for name in connection.introspection.django_table_names(only_existing=True) if name not in kept]
     statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=False)
