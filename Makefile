@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HUGO ?= ../shared/iassist-hugo
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint format check-deploy import clean
+.PHONY: run test install lint format check-deploy import clean backup restore load
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -39,6 +39,20 @@ check-deploy: install
 import: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py import_hugo $(HUGO)
+
+# The database and media files into backups/iassist-<UTC time>.tar.gz (see docs/security.md).
+backup: install
+	$(BIN)/python manage.py backup_site --output-dir backups
+
+# `make restore ARCHIVE=backups/iassist-….tar.gz`: replaces all content after asking.
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "Usage: make restore ARCHIVE=backups/iassist-<time>.tar.gz"; exit 2; }
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py restore_site "$(ARCHIVE)"
+
+# 64 connections for 60 s against gunicorn with the production settings (see docs/security.md).
+load: install
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,12 +1,45 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .filters import PresentationFilterSet, SessionFilterSet
 from .models import ConferencePage, Person, Presentation, Session
+from .permissions import ProgrammePermissionPolicy, scope_to_user
+
+# Registered before the viewsets below, which would otherwise make Wagtail's unscoped default.
+register_permission_policy(Session, ProgrammePermissionPolicy(Session))
+register_permission_policy(Presentation, ProgrammePermissionPolicy(Presentation))
+
+
+class ConferenceScopedFormMixin:
+    """Offer only the conferences (or their sessions) the editor may change; refuse the rest."""
+
+    scoped_fields = {"conference": (ConferencePage, "pk"), "session": (Session, "conference_id")}
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        for name, (model, field) in self.scoped_fields.items():
+            if name in form.fields:
+                form.fields[name].queryset = scope_to_user(model.objects.all(), self.request.user, field)
+        return form
+
+
+class ScopedCreateView(ConferenceScopedFormMixin, snippet_views.CreateView):
+    pass
+
+
+class ScopedEditView(ConferenceScopedFormMixin, snippet_views.EditView):
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", instance):
+            raise PermissionDenied
+        return instance
 
 
 class PresentationViewSet(SnippetViewSet):
@@ -18,9 +51,12 @@ class PresentationViewSet(SnippetViewSet):
     list_per_page = 50
     inspect_view_enabled = True
     copy_view_enabled = False
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
 
     def get_queryset(self, request):
-        return Presentation.objects.select_related("conference", "session").prefetch_related("presenters__person")
+        presentations = Presentation.objects.select_related("conference", "session")
+        return scope_to_user(presentations, request.user).prefetch_related("presenters__person")
 
 
 class SessionViewSet(SnippetViewSet):
@@ -33,9 +69,12 @@ class SessionViewSet(SnippetViewSet):
     search_fields = ["title", "chair", "moderator", "day"]
     list_per_page = 50
     copy_view_enabled = False
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
 
     def get_queryset(self, request):
-        return Session.objects.select_related("conference").annotate(presentation_count=Count("presentations"))
+        sessions = scope_to_user(Session.objects.select_related("conference"), request.user)
+        return sessions.annotate(presentation_count=Count("presentations"))
 
 
 class PersonViewSet(SnippetViewSet):

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from conferences.demo import load_demo_content
+from conferences.roles import ensure_roles
 
 
 class Command(BaseCommand):
@@ -20,6 +21,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo content: created {len(created)} pages.")
         else:
             self.stdout.write("Demo content is already in place; nothing to do.")
+        for line in ensure_roles():
+            self.stdout.write(f"Roles: {line}")
         if not options["no_admin"]:
             self._ensure_admin()
 

@@ -1,0 +1,269 @@
+"""Hold 64 concurrent connections for 60 s against gunicorn with the production settings.
+
+    .venv/bin/python bench/load.py [--connections 64] [--duration 60] [--database-url URL]
+
+Builds a throwaway site (the imported ../shared/iassist-hugo tree, or the demo content
+when that is absent), collects static files, starts gunicorn on 127.0.0.1 (a free port
+in 18100-18199) with iassist_site.settings.production, then keeps every connection busy
+with a mix of page views (the sitemap's pages and the people pages) and searches. Prints
+throughput, latency percentiles and every error; stops gunicorn and removes what it made.
+"""
+
+import argparse
+import http.client
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+TREE = REPO.parent / "shared" / "iassist-hugo"
+PYTHON = sys.executable
+SEARCHES = ["census", "data", "metadata", "2019", '"research data"', "gothenburg", "kevin", "zenodo", "ddi", "open"]
+SEARCH_SHARE = 0.3
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--duration", type=float, default=60.0, help="Seconds of load (default 60).")
+    # Rendering is CPU-bound Python: one process a core (plus one) beats many threads on few cores.
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
+    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker (default 2).")
+    parser.add_argument("--timeout", type=float, default=60.0, help="Client timeout in seconds, as a proxy's.")
+    parser.add_argument("--database-url", default=None, help="Default: a new SQLite file in a temporary folder.")
+    parser.add_argument("--redis-url", default=None, help="Cache in Redis, as production does when REDIS_URL is set.")
+    parser.add_argument("--tree", default=str(TREE), help="Hugo tree to import (demo content if absent).")
+    return parser.parse_args()
+
+
+def free_port():
+    for port in range(18100, 18200):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise SystemExit("No free port in 18100-18199.")
+
+
+def production_env(workdir, args):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="iassist_site.settings.production",
+        SECRET_KEY=secrets.token_hex(32),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=args.database_url or f"sqlite:///{workdir / 'load.sqlite3'}",
+        STATIC_ROOT=str(workdir / "static"),
+        MEDIA_ROOT=str(workdir / "media"),
+        LOG_LEVEL="ERROR",
+    )
+    if args.redis_url:
+        env["REDIS_URL"] = args.redis_url
+    else:
+        env.pop("REDIS_URL", None)
+    return env
+
+
+def manage(env, *command):
+    subprocess.run([PYTHON, "manage.py", *command], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def build_site(env, tree):
+    manage(env, "migrate", "--noinput")
+    if (Path(tree) / "content" / "conferences").is_dir():
+        manage(env, "import_hugo", tree)
+        content = f"imported {tree}"
+    else:
+        manage(env, "load_demo_content", "--no-admin")
+        content = "demo content"
+    manage(env, "collectstatic", "--noinput")
+    return content
+
+
+def start_gunicorn(env, port, args):
+    command = [
+        str(Path(PYTHON).parent / "gunicorn"),
+        "iassist_site.wsgi",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={args.workers}",
+        f"--threads={args.threads}",
+        "--worker-class=gthread",
+        "--backlog=2048",
+        "--log-level=warning",
+    ]
+    server = subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if request(port, "/robots.txt")[0] == 200:
+                return server
+        except OSError:
+            time.sleep(0.3)
+    stop(server)
+    raise SystemExit("gunicorn did not answer within 60 s.")
+
+
+def stop(server):
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def request(port, path, connection=None):
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", path, headers={"Host": "localhost"})
+    response = connection.getresponse()
+    body = response.read()
+    return response.status, body, response.getheader("Connection", "")
+
+
+def page_paths(port):
+    status, body, _ = request(port, "/sitemap.xml")
+    paths = [urlsplit(url).path for url in re.findall(rb"<loc>([^<]+)</loc>", body and body or b"")]
+    paths = [path.decode() if isinstance(path, bytes) else path for path in paths]
+    if status != 200 or not paths:
+        raise SystemExit(f"The sitemap gave {status} and {len(paths)} pages.")
+    return paths + ["/conferences/people/", "/"]
+
+
+def search_path(rng):
+    params = {"q": rng.choice(SEARCHES)}
+    if rng.random() < 0.3:
+        params["page"] = rng.choice(["2", "3"])
+    if rng.random() < 0.2:
+        params["format"] = "json"
+    return f"/search/?{urlencode(params)}"
+
+
+class Tally:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latencies = {"page": [], "search": []}
+        self.errors = []
+
+    def record(self, kind, seconds, error=None):
+        with self.lock:
+            if error:
+                self.errors.append(error)
+            else:
+                self.latencies[kind].append(seconds)
+
+
+def warm_up(port, paths, connections=8):
+    """Render every page once first: the first view of a page makes its image renditions."""
+    queue = list(paths)
+    lock = threading.Lock()
+
+    def work():
+        while True:
+            with lock:
+                if not queue:
+                    return
+                path = queue.pop()
+            try:
+                request(port, path)
+            except (OSError, http.client.HTTPException):
+                pass
+
+    threads = [threading.Thread(target=work) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def client(port, paths, stop_at, tally, seed, timeout):
+    rng = random.Random(seed)
+    connection = None
+    while time.monotonic() < stop_at:
+        kind = "search" if rng.random() < SEARCH_SHARE else "page"
+        path = search_path(rng) if kind == "search" else rng.choice(paths)
+        started = time.perf_counter()
+        try:
+            connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+            status, _, keep = request(port, path, connection)
+            if keep.lower() == "close":
+                connection.close()
+                connection = None
+            error = None if status == 200 else f"{status} {path}"
+        except (OSError, http.client.HTTPException) as failure:
+            error = f"{type(failure).__name__}: {failure} {path}"
+            connection.close() if connection else None
+            connection = None
+        tally.record(kind, time.perf_counter() - started, error)
+
+
+def percentile(values, share):
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
+
+
+def report(tally, elapsed, args, content, database):
+    total = sum(len(values) for values in tally.latencies.values())
+    print(
+        f"machine: {os.cpu_count()} cores; gunicorn {args.workers} workers x {args.threads} threads; "
+        f"database: {database}; content: {content}"
+    )
+    print(f"load average (1, 5, 15 min) at the end: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    print(f"connections: {args.connections}; duration: {elapsed:.1f} s; client timeout: {args.timeout:.0f} s")
+    print(f"requests: {total} ok, {len(tally.errors)} errors; throughput: {total / elapsed:.1f} req/s")
+    for kind, values in tally.latencies.items():
+        if values:
+            print(
+                f"{kind:>6}: {len(values)} requests, latency ms p50 {percentile(values, 0.5):.0f}, "
+                f"p90 {percentile(values, 0.9):.0f}, p99 {percentile(values, 0.99):.0f}, "
+                f"max {max(values) * 1000:.0f}, mean {statistics.fmean(values) * 1000:.0f}"
+            )
+    for error in tally.errors[:20]:
+        print(f"error: {error}")
+
+
+def main():
+    args = parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="iassist-load-"))
+    server = None
+    try:
+        env = production_env(workdir, args)
+        content = build_site(env, args.tree)
+        port = free_port()
+        server = start_gunicorn(env, port, args)
+        paths = page_paths(port)
+        warm_up(port, paths)
+        tally = Tally()
+        started = time.monotonic()
+        stop_at = started + args.duration
+        threads = [
+            threading.Thread(target=client, args=(port, paths, stop_at, tally, number, args.timeout), daemon=True)
+            for number in range(args.connections)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        report(tally, time.monotonic() - started, args, content, env["DATABASE_URL"].split(":", 1)[0])
+        return 1 if tally.errors else 0
+    finally:
+        if server is not None:
+            stop(server)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
