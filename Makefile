@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HUGO ?= ../shared/iassist-hugo
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint format check-deploy import clean
+.PHONY: run test install lint format check-deploy import bench clean
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -39,6 +39,10 @@ check-deploy: install
 import: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py import_hugo $(HUGO)
+
+# Serving benchmark (docs/serving.md): gunicorn, nginx and wrk on 127.0.0.1:18000-18099.
+bench: install
+	$(BIN)/python bench/serve_bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles

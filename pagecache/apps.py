@@ -6,6 +6,10 @@ class PageCacheConfig(AppConfig):
     verbose_name = "page cache"
 
     def ready(self):
-        from . import signals
+        from django.apps import apps
+
+        from . import frontend, signals
 
         signals.connect()
+        if apps.is_installed("wagtail.contrib.frontend_cache"):
+            frontend.connect()

@@ -1,7 +1,7 @@
 """The site-wide content generation: one token that every cached page's key includes.
 
-Any change to published content replaces the token, so every page cached before it
-stops being found; the stale entries are left for the cache to expire or evict. One
+Any change to published content replaces the token, so every page cached under an
+older token stops counting; the next visit renders it afresh and overwrites it. One
 shared token means one edit empties the whole page cache: renders after an edit cost
 a full render once per page, which is cheap next to ever serving a stale listing.
 

@@ -1,7 +1,7 @@
 """Whole-page cache for anonymous visitors, in front of sessions, authentication and Wagtail.
 
-A hit is answered before the session is read, so it costs two cache reads (the
-generation and the page) and no SQL. Only a visitor without a session cookie reads
+A hit is answered before the session is read, so it costs one cache round trip (the
+generation and the page together) and no SQL. Only a visitor without a session cookie reads
 or fills the cache: editors are signed in, so they always see the live render, and
 whatever they preview is never stored.
 """
@@ -49,13 +49,13 @@ def _may_store(request, response):
     return user is None or not user.is_authenticated
 
 
-def page_key(request, token):
+def page_key(request):
     """Host, scheme, path, compression and day: everything an anonymous page varies on.
 
     The day is there because listings split upcoming from past conferences by today's date.
     """
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
-    parts = [token, request.scheme, request.get_host(), request.path, encoding, timezone.localdate().isoformat()]
+    parts = [request.scheme, request.get_host(), request.path, encoding, timezone.localdate().isoformat()]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"pagecache:page:{digest}"
 
@@ -67,21 +67,25 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not (_enabled() and _may_read(request)):
             return self.get_response(request)
-        cache = generation.page_cache()
-        key = page_key(request, generation.current())
-        stored = cache.get(key)
-        if stored is not None:
+        key = page_key(request)
+        # One round trip: the page is stored with the generation it was rendered under,
+        # and only counts while that generation is still the current one.
+        found = generation.page_cache().get_many([generation.GENERATION_KEY, key])
+        token = found.get(generation.GENERATION_KEY) or generation.current()
+        stored = found.get(key)
+        if stored is not None and stored[0] == token:
             return _rebuild(stored)
         response = self.get_response(request)
         if _may_store(request, response):
             response[HEADER] = "miss"
             timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
-            cache.set(key, (response.status_code, list(response.items()), response.content), timeout)
+            entry = (token, response.status_code, list(response.items()), response.content)
+            generation.page_cache().set(key, entry, timeout)
         return response
 
 
 def _rebuild(stored):
-    status, headers, content = stored
+    _token, status, headers, content = stored
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
