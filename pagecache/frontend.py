@@ -64,8 +64,42 @@ def purge_listings(sender, instance, **kwargs):
     batch.purge()
 
 
+def programme_pages(item):
+    """The addresses showing a session or presentation: its conference's programme and its own page."""
+    conference = item.conference
+    base = conference.get_full_url() if conference and conference.live else None
+    if not base:
+        return []
+    urls = [base]
+    if hasattr(item, "slug"):
+        urls.append(f"{base}presentations/{item.slug}/")
+    return urls
+
+
+def purge_programme(sender, instance, raw=False, **kwargs):
+    """Programme rows are not pages, so Wagtail never purges for them; a second's staleness is avoidable."""
+    from django.core.exceptions import ObjectDoesNotExist
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    if raw:
+        return
+    try:
+        urls = programme_pages(instance)
+    except ObjectDoesNotExist:  # deleted together with its conference
+        return
+    purge_urls_from_cache(urls)
+
+
 def connect():
+    from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished
+
+    from conferences.models import Presentation, Session
 
     for signal in (page_published, page_unpublished):
         signal.connect(purge_listings, dispatch_uid=f"pagecache.frontend.{id(signal)}")
+    for model in (Session, Presentation):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                purge_programme, sender=model, dispatch_uid=f"pagecache.frontend.{model.__name__}.{id(signal)}"
+            )

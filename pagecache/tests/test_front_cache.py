@@ -5,7 +5,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from pagecache.frontend import NginxPurgeBackend, listing_pages, purge_listings
+from pagecache.frontend import NginxPurgeBackend, listing_pages, programme_pages, purge_listings
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +69,14 @@ def test_publishing_purges_the_pages_that_list_the_conference(
         purge_listings(sender=None, instance=programme["conference"])
     purged = {path.removeprefix("/__purge") for _method, path, _host in purge_server.received}
     assert {programme["index"].url, programme["archive"].url} <= purged
+
+
+def test_an_edited_presentation_purges_its_programme_and_its_page(programme):
+    conference, talk = programme["conference"], programme["talk"]
+    paths = [url.removeprefix("http://testserver") for url in programme_pages(talk)]
+    assert paths == [conference.url, f"{conference.url}presentations/{talk.slug}/"]
+
+
+def test_a_session_of_an_unpublished_conference_purges_nothing(programme):
+    programme["conference"].unpublish()
+    assert programme_pages(programme["session"]) == []
