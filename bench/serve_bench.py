@@ -7,8 +7,8 @@ SQLite database, starts gunicorn (page cache on, page cache off, and a bare Djan
 view), nginx in front (deploy/nginx-site.conf) and nginx serving the same pages saved
 as files, all on 127.0.0.1:18000-18099, and loads each with wrk. Needs nginx, wrk and
 libnginx-mod-http-cache-purge from Debian (installed with apt-get when missing) and
-uses Redis at 127.0.0.1:6379 (database 13) when it answers. Stops everything it
-started before it exits.
+uses Redis at 127.0.0.1:6379 (database 13) when it answers (--cache chooses). Stops
+everything it started before it exits.
 """
 
 import argparse
@@ -38,6 +38,12 @@ def parse_args():
     parser.add_argument("--duration", type=int, default=5, help="Seconds of load per measurement (default 5).")
     parser.add_argument("--connections", type=int, default=16, help="Open connections during load (default 16).")
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: 2 per core).")
+    parser.add_argument(
+        "--cache",
+        choices=["redis", "files"],
+        default=None,
+        help="Where the page cache lives (default: Redis when it answers on 127.0.0.1:6379, else files).",
+    )
     return parser.parse_args()
 
 
@@ -341,7 +347,7 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="iassist-serve-bench-"))
     # nginx's workers run as www-data and read the saved pages and static files from here.
     workdir.chmod(0o755)
-    use_redis = redis_answers()
+    use_redis = redis_answers() if args.cache is None else args.cache == "redis"
     env = environment(workdir, use_redis)
     os.environ.update(env)
     source, (biggest, pages) = prepare_site(args.tree)
