@@ -16,6 +16,7 @@ from . import generation
 
 HEADER = "X-Page-Cache"
 DEFAULT_TIMEOUT = 60 * 60
+MESSAGES_COOKIE = "messages"
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/documents/", "/static/", "/media/")
 
 
@@ -27,7 +28,8 @@ def _may_read(request):
     """Whether this request could be answered from the cache at all."""
     if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+    # A session means a signed-in editor; waiting messages must be shown by a real render.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES:
         return False
     return not request.path.startswith(EXCLUDED_PREFIXES)
 

@@ -139,3 +139,12 @@ def test_a_saved_draft_stays_out_of_the_public_page(visitor, programme):
     conference.title = "Unpublished draft title"
     conference.save_revision()
     assert "Unpublished draft title" not in visitor.get(conference.url).content.decode()
+
+
+def test_restricting_a_page_to_signed_in_users_takes_it_out_of_the_cache(visitor, programme):
+    from wagtail.models import PageViewRestriction
+
+    conference = programme["conference"]
+    warm(visitor, [conference.url])
+    PageViewRestriction.objects.create(page=conference, restriction_type=PageViewRestriction.LOGIN)
+    assert visitor.get(conference.url).status_code == 302

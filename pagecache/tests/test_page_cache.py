@@ -102,3 +102,10 @@ def test_generation_survives_until_replaced():
     assert generation.current() == token
     generation.bump()
     assert generation.current() != token
+
+
+def test_a_visitor_with_waiting_messages_gets_a_fresh_render(visitor, programme):
+    url = programme["index"].url
+    visitor.get(url)
+    visitor.cookies["messages"] = "pending"
+    assert not visitor.get(url).has_header(HEADER)
