@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HUGO ?= ../shared/iassist-hugo
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint format check-deploy import clean backup restore load
+.PHONY: run test install lint format check-deploy import bench clean backup restore load
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -53,6 +53,10 @@ restore: install
 # 64 connections for 60 s against gunicorn with the production settings (see docs/security.md).
 load: install
 	$(BIN)/python bench/load.py
+
+# Serving benchmark (docs/serving.md): gunicorn, nginx and wrk on 127.0.0.1:18000-18099.
+bench: install
+	$(BIN)/python bench/serve_bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles

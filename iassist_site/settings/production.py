@@ -37,6 +37,9 @@ CSRF_COOKIE_SECURE = env_flag("CSRF_COOKIE_SECURE", True)
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
+# Caches and the page cache (docs/serving.md). Every gunicorn worker must see the same
+# page-cache generation, so without Redis the cache lives in files on this host rather
+# than in each process's memory.
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -45,6 +48,25 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "iassist",
         }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "cache")),  # noqa: F405
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))
+
+# A caching proxy in front (deploy/nginx.conf): Wagtail purges a page's own addresses
+# there when it is published or unpublished.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "pagecache.frontend.NginxPurgeBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
     }
 
 LOGGING = {

@@ -6,3 +6,6 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Test databases roll back without signals, so a page cached in one test could be served
+# in the next; the page-cache tests switch it on for themselves.
+PAGE_CACHE_ENABLED = False

@@ -1,0 +1,443 @@
+"""Serving benchmark: the production set-up against static files and a bare Django view.
+
+    make bench            # or: .venv/bin/python bench/serve_bench.py [--duration 5] [--connections 16]
+
+Imports ../shared/iassist-hugo (the demo content when it is absent) into a scratch
+SQLite database, starts gunicorn (page cache on, page cache off, and a bare Django
+view), nginx in front (deploy/nginx-site.conf) and nginx serving the same pages saved
+as files, all on 127.0.0.1:18000-18099, and loads each with wrk. Needs nginx, wrk and
+libnginx-mod-http-cache-purge from Debian (installed with apt-get when missing) and
+uses Redis at 127.0.0.1:6379 (database 13) when it answers (--cache chooses). Stops
+everything it started before it exits.
+"""
+
+import argparse
+import os
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TREE = REPO.parent / "shared" / "iassist-hugo"
+VENV_BIN = Path(sys.executable).parent
+PORTS = {"cached": 18000, "uncached": 18001, "bare": 18002, "front": 18080, "files": 18081}
+APT_PACKAGES = ["nginx", "wrk", "libnginx-mod-http-cache-purge"]
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tree", default=str(TREE), help="Hugo site source to import.")
+    parser.add_argument("--duration", type=int, default=5, help="Seconds of load per measurement (default 5).")
+    parser.add_argument("--connections", type=int, default=16, help="Open connections during load (default 16).")
+    parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: 2 per core).")
+    parser.add_argument(
+        "--cache",
+        choices=["redis", "files"],
+        default=None,
+        help="Where the page cache lives (default: Redis when it answers on 127.0.0.1:6379, else files).",
+    )
+    return parser.parse_args()
+
+
+def ensure_tools():
+    missing = [name for name in ("nginx", "wrk") if not shutil.which(name)]
+    purge_module = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+    if missing or not purge_module.exists():
+        print(f"installing with apt-get: {' '.join(APT_PACKAGES)}", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-q", *APT_PACKAGES], check=True, stdout=subprocess.DEVNULL)
+    return purge_module
+
+
+def redis_answers():
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def environment(workdir, use_redis):
+    env = {
+        "DJANGO_SETTINGS_MODULE": "iassist_site.settings.production",
+        "SECRET_KEY": secrets.token_hex(32),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "STATIC_ROOT": str(workdir / "static"),
+        "CACHE_DIR": str(workdir / "django-cache"),
+        "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{PORTS['front']}/__purge",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{PORTS['front']}",
+        "LOG_LEVEL": "ERROR",
+    }
+    if use_redis:
+        env["REDIS_URL"] = REDIS_URL
+    return env
+
+
+def prepare_site(tree):
+    """Migrate, import (or load the demo), collect static files; returns the pages to measure."""
+    import django
+
+    sys.path.insert(0, str(REPO))
+    django.setup()
+    from django.core.management import call_command
+    from django.test import override_settings
+    from wagtail.models import Site
+
+    call_command("migrate", verbosity=0)
+    # nginx is not up yet: nothing to purge while the content is created.
+    with override_settings(WAGTAILFRONTENDCACHE={}):
+        if (Path(tree) / "content" / "conferences").is_dir():
+            call_command("import_hugo", str(tree), verbosity=0)
+            source = f"imported {tree}"
+        else:
+            call_command("load_demo_content", verbosity=0)
+            source = "demo content (no Hugo tree found)"
+    # Wagtail purges the front cache with the site's own address, so it must be nginx's.
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "127.0.0.1", PORTS["front"]
+    site.save()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return source, pages_to_measure()
+
+
+def pages_to_measure():
+    from django.db.models import Count
+
+    from conferences.models import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, Presentation
+
+    biggest = ConferencePage.objects.live().annotate(size=Count("presentations")).order_by("-size").first()
+    talk = Presentation.objects.filter(conference=biggest).annotate(n=Count("presenters")).order_by("-n").first()
+    pages = {
+        "conferences index": ConferenceIndexPage.objects.live().first().url,
+        "conference archive": ConferenceArchivePage.objects.live().first().url,
+        f"biggest programme ({biggest.presentations.count()} talks)": biggest.url,
+    }
+    if talk:
+        pages["presentation page"] = f"{biggest.url}presentations/{talk.slug}/"
+    pages["search ?q=data"] = "/search/?q=data"
+    return biggest, pages
+
+
+def pages_listing(conference, pages):
+    """The measured pages that show the conference's title: the index lists upcoming events only."""
+    from conferences.models import ConferenceArchivePage, ConferenceIndexPage
+
+    index = ConferenceIndexPage.objects.live().first()
+    archive = ConferenceArchivePage.objects.live().first()
+    shown = {label: path for label, path in pages.items() if path.startswith(conference.url)}
+    if archive and archive.conferences().filter(pk=conference.pk).exists():
+        shown["conference archive"] = pages["conference archive"]
+    if index.show_upcoming and index.upcoming_conferences().filter(pk=conference.pk).exists():
+        shown["conferences index"] = pages["conferences index"]
+    return shown
+
+
+def count_queries(path):
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(queries)
+
+
+class Processes:
+    """Everything the benchmark starts, stopped in reverse order however it ends."""
+
+    def __init__(self):
+        self.started = []
+
+    def start(self, name, command, **kwargs):
+        process = subprocess.Popen(command, start_new_session=True, **kwargs)
+        self.started.append((name, process))
+        return process
+
+    def stop_all(self):
+        for _name, process in reversed(self.started):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for _name, process in reversed(self.started):
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+def start_gunicorn(processes, name, env, workers, log, extra=()):
+    command = [str(VENV_BIN / "gunicorn"), "-c", str(REPO / "deploy" / "gunicorn.conf.py"), *extra]
+    child_env = {**os.environ, **env, "GUNICORN_BIND": f"127.0.0.1:{PORTS[name]}", "GUNICORN_WORKERS": str(workers)}
+    return processes.start(name, command, cwd=REPO, env=child_env, stdout=log, stderr=log)
+
+
+def write_nginx_conf(workdir, static_copy):
+    site = (REPO / "deploy" / "nginx-site.conf").read_text()
+    for name, value in {
+        "@CACHE_DIR@": str(workdir / "nginx-cache"),
+        "@UPSTREAM@": f"127.0.0.1:{PORTS['cached']}",
+        "@LISTEN@": f"127.0.0.1:{PORTS['front']}",
+        "@SERVER_NAME@": "127.0.0.1 localhost",
+        "@STATIC_ROOT@": str(workdir / "static"),
+        "@MEDIA_ROOT@": str(workdir / "media"),
+    }.items():
+        site = site.replace(name, value)
+    (workdir / "site.conf").write_text(site)
+    conf = f"""
+load_module /usr/lib/nginx/modules/ngx_http_cache_purge_module.so;
+worker_processes auto;
+pid {workdir}/nginx.pid;
+error_log {workdir}/nginx-error.log warn;
+daemon off;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    client_body_temp_path {workdir}/nginx-tmp/body;
+    proxy_temp_path {workdir}/nginx-tmp/proxy;
+    fastcgi_temp_path {workdir}/nginx-tmp/fastcgi;
+    uwsgi_temp_path {workdir}/nginx-tmp/uwsgi;
+    scgi_temp_path {workdir}/nginx-tmp/scgi;
+    include {workdir}/site.conf;
+    # The same pages saved as files: what the Hugo site serves today.
+    server {{
+        listen 127.0.0.1:{PORTS["files"]};
+        root {static_copy};
+        index index.html;
+        location / {{ try_files $uri $uri/index.html =404; }}
+    }}
+}}
+"""
+    (workdir / "nginx-tmp").mkdir()
+    (workdir / "nginx.conf").write_text(conf)
+    return workdir / "nginx.conf"
+
+
+def wait_for(port, path="/", timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2) as response:
+                response.read()
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answered on 127.0.0.1:{port}{path} within {timeout} s")
+
+
+def fetch(port, path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+        return response.read(), dict(response.headers)
+
+
+def save_as_files(pages, static_copy):
+    """Each page as the cached application serves it, saved where nginx finds it by its address."""
+    for path in pages.values():
+        body, _headers = fetch(PORTS["cached"], path)
+        target = static_copy / path.split("?")[0].strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+
+
+def wrk(port, path, duration, connections):
+    url = f"http://127.0.0.1:{port}{path}"
+    threads = min(2, connections)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s", url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=duration + 30).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output):
+    result = {"errors": 0}
+    lines = iter(output.splitlines())
+    for line in lines:
+        words = line.split()
+        if line.startswith("Requests/sec:"):
+            result["rps"] = float(words[1])
+        elif words[:1] in (["50%"], ["99%"]):
+            result[f"p{words[0][:-1]}"] = _milliseconds(words[1])
+        elif line.strip().startswith("Non-2xx"):
+            result["errors"] += int(words[-1])
+        elif line.strip().startswith("Socket errors"):
+            result["errors"] += sum(int(part.split()[-1]) for part in line.split(":", 1)[1].split(","))
+    return result
+
+
+def _milliseconds(text):
+    for unit, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * factor
+    raise ValueError(text)
+
+
+def sequential_ms(port, path, repeat=20):
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fetch(port, path)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def worker_memory_mib(master):
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
+def first_showing(path, text, started, deadline=10):
+    """Milliseconds from `started` until nginx serves `path` with `text` in it (None if never)."""
+    while time.perf_counter() < started + deadline:
+        if text.encode() in fetch(PORTS["front"], path)[0]:
+            return (time.perf_counter() - started) * 1000
+        time.sleep(0.005)
+    return None
+
+
+def watch(paths, text, started):
+    """Poll every address at once, as separate visitors would."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(paths)) as pool:
+        futures = {label: pool.submit(first_showing, path, text, started) for label, path in paths.items()}
+        return {label: future.result() for label, future in futures.items()}
+
+
+def edit_visible_after(conference, watched):
+    """Publish a new title; how long until each watched address shows it through nginx."""
+    conference.title = f"{conference.title} (edited {secrets.token_hex(3)})"
+    started = time.perf_counter()
+    conference.save_revision().publish()
+    return watch(watched, conference.title, started)
+
+
+def presentation_edit_visible_after(conference, watched):
+    from conferences.models import Presentation
+
+    talk = Presentation.objects.filter(conference=conference).order_by("pk").first()
+    talk.title = f"{talk.title} (edited {secrets.token_hex(3)})"
+    started = time.perf_counter()
+    talk.save()
+    return watch(watched, talk.title, started)
+
+
+def _shown(ms):
+    return f"{ms:.0f} ms" if ms is not None else "not within 10 s"
+
+
+def ratio(numerator, denominator):
+    return f"{numerator / denominator:.2f}x" if denominator else "n/a"
+
+
+def main():
+    args = parse_args()
+    ensure_tools()
+    workers = args.workers or (os.cpu_count() or 1) * 2
+    workdir = Path(tempfile.mkdtemp(prefix="iassist-serve-bench-"))
+    # nginx's workers run as www-data and read the saved pages and static files from here.
+    workdir.chmod(0o755)
+    use_redis = redis_answers() if args.cache is None else args.cache == "redis"
+    env = environment(workdir, use_redis)
+    os.environ.update(env)
+    source, (biggest, pages) = prepare_site(args.tree)
+    from pagecache import generation
+
+    generation.bump()
+    queries = {label: count_queries(path) for label, path in pages.items()}
+    processes = Processes()
+    log = (workdir / "servers.log").open("w")
+    try:
+        cached = start_gunicorn(processes, "cached", env, workers, log)
+        start_gunicorn(processes, "uncached", {**env, "PAGE_CACHE_ENABLED": "false"}, workers, log)
+        start_gunicorn(
+            processes, "bare", {}, workers, log, extra=["--chdir", str(REPO / "bench"), "bare_django:application"]
+        )
+        for name in ("cached", "uncached", "bare"):
+            wait_for(PORTS[name])
+        static_copy = workdir / "files"
+        save_as_files(pages, static_copy)
+        conf = write_nginx_conf(workdir, static_copy)
+        processes.start("nginx", ["nginx", "-c", str(conf), "-p", str(workdir)], stdout=log, stderr=log)
+        wait_for(PORTS["front"], pages["conferences index"])
+        wait_for(PORTS["files"], pages["conferences index"])
+        report(args, source, workers, use_redis, pages, queries, cached)
+        print()
+        uncached_ms = sequential_ms(PORTS["uncached"], biggest.url)
+        print(f"biggest programme uncached, one request at a time: median {uncached_ms:.1f} ms (target < 50 ms)")
+        watched = pages_listing(biggest, pages)
+        for label, ms in edit_visible_after(biggest, watched).items():
+            print(f"published conference title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
+        for label, ms in presentation_edit_visible_after(biggest, {"the programme": biggest.url}).items():
+            print(f"edited presentation title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
+    finally:
+        processes.stop_all()
+        log.close()
+    print(f"load average after the run: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    print(f"scratch files (database, logs) in {workdir}")
+
+
+def report(args, source, workers, use_redis, pages, queries, cached):
+    import platform
+
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"machine: {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores; {source}")
+    print(f"load average before the run: {load} (other work on the machine skews every number alike)")
+    print(
+        f"gunicorn {workers} sync workers; cache: {'Redis' if use_redis else 'files'}; "
+        f"wrk {args.connections} connections, {args.duration} s each"
+    )
+    bare = wrk(PORTS["bare"], "/", args.duration, args.connections)
+    print(f"bare Django view: {bare['rps']:.0f} req/s, p50 {bare['p50']:.2f} ms, p99 {bare['p99']:.2f} ms\n")
+    header = f"{'page':34} {'SQL':>4} {'target':>18} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}  ratio"
+    print(header)
+    print("-" * len(header))
+    for label, path in pages.items():
+        runs = {
+            "app, cache off (cold)": wrk(PORTS["uncached"], path, args.duration, args.connections),
+            "app, page cache (warm)": wrk(PORTS["cached"], path, args.duration, args.connections),
+            "nginx front cache": wrk(PORTS["front"], path, args.duration, args.connections),
+            "nginx, saved files": wrk(PORTS["files"], path, args.duration, args.connections),
+        }
+        warm, front, files = (runs[name]["rps"] for name in list(runs)[1:])
+        ratios = {
+            "app, page cache (warm)": f"{ratio(warm, bare['rps'])} of bare Django",
+            "nginx front cache": f"{ratio(front, files)} of files",
+        }
+        for number, (target, result) in enumerate(runs.items()):
+            first = f"{label:34} {queries[label]:>4}" if number == 0 else f"{'':34} {'':>4}"
+            errors = f"  ({result['errors']} errors)" if result["errors"] else ""
+            print(
+                f"{first} {target:>18.18} {result['rps']:>9.0f} {result['p50']:>8.2f} {result['p99']:>8.2f}  "
+                f"{ratios.get(target, '')}{errors}"
+            )
+    sizes = worker_memory_mib(cached)
+    print(f"\nworker memory (RSS) after load: {', '.join(f'{size:.0f}' for size in sizes)} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,19 @@
+"""gunicorn for the IASSIST site behind deploy/nginx-site.conf: `gunicorn -c deploy/gunicorn.conf.py`."""
+
+import multiprocessing
+import os
+
+wsgi_app = "iassist_site.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Cached pages cost well under a millisecond, so workers mostly wait on the network:
+# two per core keeps both cores busy while one worker waits.
+workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count() * 2)))
+# Load Django once, before forking: workers share its memory pages.
+preload_app = True
+# nginx keeps connections to gunicorn open; keep them longer than nginx does.
+keepalive = 75
+timeout = 30
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+forwarded_allow_ips = "127.0.0.1"

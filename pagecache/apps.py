@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class PageCacheConfig(AppConfig):
+    name = "pagecache"
+    verbose_name = "page cache"
+
+    def ready(self):
+        from django.apps import apps
+
+        from . import frontend, signals
+
+        signals.connect()
+        if apps.is_installed("wagtail.contrib.frontend_cache"):
+            frontend.connect()

@@ -1,0 +1,95 @@
+"""Whole-page cache for anonymous visitors, in front of sessions, authentication and Wagtail.
+
+A hit is answered before the session is read, so it costs one cache round trip (the
+generation and the page together) and no SQL. Only a visitor without a session cookie reads
+or fills the cache: editors are signed in, so they always see the live render, and
+whatever they preview is never stored.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+
+from . import generation
+
+HEADER = "X-Page-Cache"
+DEFAULT_TIMEOUT = 60 * 60
+MESSAGES_COOKIE = "messages"
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/documents/", "/static/", "/media/")
+
+
+def _enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def _may_read(request):
+    """Whether this request could be answered from the cache at all."""
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    # A session means a signed-in editor; waiting messages must be shown by a real render.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES:
+        return False
+    return not request.path.startswith(EXCLUDED_PREFIXES)
+
+
+def _may_store(request, response):
+    """Whether the response is the same for every anonymous visitor, so safe to share."""
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    # A page with a form embeds this visitor's CSRF token.
+    if request.META.get("CSRF_COOKIE_USED") or getattr(request, "is_preview", False):
+        return False
+    if "private" in response.get("Cache-Control", "") or "no-store" in response.get("Cache-Control", ""):
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def page_key(request):
+    """Host, scheme, path, compression and day: everything an anonymous page varies on.
+
+    The day is there because listings split upcoming from past conferences by today's date.
+    """
+    encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
+    parts = [request.scheme, request.get_host(), request.path, encoding, timezone.localdate().isoformat()]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"pagecache:page:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (_enabled() and _may_read(request)):
+            return self.get_response(request)
+        key = page_key(request)
+        # One round trip: the page is stored with the generation it was rendered under,
+        # and only counts while that generation is still the current one.
+        found = generation.page_cache().get_many([generation.GENERATION_KEY, key])
+        token = found.get(generation.GENERATION_KEY) or generation.current()
+        stored = found.get(key)
+        if stored is not None and stored[0] == token:
+            return _rebuild(stored)
+        response = self.get_response(request)
+        if _may_store(request, response):
+            response[HEADER] = "miss"
+            timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
+            entry = (token, response.status_code, list(response.items()), response.content)
+            generation.page_cache().set(key, entry, timeout)
+        return response
+
+
+def _rebuild(stored):
+    _token, status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
