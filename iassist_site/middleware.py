@@ -2,13 +2,15 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class AnonymousCacheHeadersMiddleware:
-    """Let browsers and shared caches keep public HTML briefly; never personal pages.
+    """Mark public HTML as shareable but to be checked again on every visit; never personal pages.
 
-    Pages for signed-in users, the admin, and responses that already chose their own
-    caching policy are left alone.
+    The server answers from its own page cache (pagecache/), emptied when content changes, so
+    browsers are not told to keep a page: an edit shows on a returning visitor's next request.
+    Pages for signed-in users, the admin, and responses that already chose their own caching
+    policy are left alone.
     """
 
-    max_age = 300
+    max_age = 0
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -16,7 +18,7 @@ class AnonymousCacheHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if self._is_cacheable(request, response):
-            patch_cache_control(response, public=True, max_age=self.max_age)
+            patch_cache_control(response, public=True, max_age=self.max_age, must_revalidate=True)
             patch_vary_headers(response, ["Cookie"])
         return response
 
