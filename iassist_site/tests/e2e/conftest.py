@@ -196,14 +196,23 @@ def _new_context(browser, live_site, viewport):
 
 @pytest.fixture
 def open_page(browser, live_site, visitor_contexts):
-    """Open a tab as a visitor at a viewport size; JavaScript errors in it fail the test."""
-    pages, errors = [], []
+    """Open a tab as a visitor at a viewport size; JavaScript errors in it fail the test.
 
-    def open_page(viewport=DESKTOP):
+    A `new_visitor` has an empty browser cache: public pages may be cached for
+    minutes, so a visitor who has been before would not see an editor's change yet.
+    """
+    pages, errors, own_contexts = [], [], []
+
+    def open_page(viewport=DESKTOP, new_visitor=False):
         key = (viewport["width"], viewport["height"])
-        if key not in visitor_contexts:
-            visitor_contexts[key] = _new_context(browser, live_site, viewport)
-        page = visitor_contexts[key].new_page()
+        if new_visitor:
+            context = _new_context(browser, live_site, viewport)
+            own_contexts.append(context)
+        else:
+            if key not in visitor_contexts:
+                visitor_contexts[key] = _new_context(browser, live_site, viewport)
+            context = visitor_contexts[key]
+        page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         pages.append(page)
         return page
@@ -211,6 +220,8 @@ def open_page(browser, live_site, visitor_contexts):
     yield open_page
     for page in pages:
         page.close()
+    for context in own_contexts:
+        context.close()
     assert not errors, f"JavaScript errors in the page: {errors}"
 
 

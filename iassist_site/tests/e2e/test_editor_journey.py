@@ -88,7 +88,7 @@ def test_editor_adds_a_conference_page_that_visitors_then_see_and_find(editor_pa
     page.get_by_role("button", name="Publish").click()
     expect(page.locator(".messages")).to_contain_text("has been published")
 
-    visitor = open_page()
+    visitor = open_page(new_visitor=True)
     visitor.goto(site_content.urls["conference index"])
     visitor.get_by_role("link", name=NEW_CONFERENCE["title"]).first.click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text(NEW_CONFERENCE["title"])
@@ -117,7 +117,7 @@ def test_editor_renames_a_presentation_and_the_programme_shows_it(editor_page, o
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("updated")
 
-    visitor = open_page()
+    visitor = open_page(new_visitor=True)
     visitor.goto(presentation.conference_url)
     programme = visitor.get_by_role("region", name="Programme")
     expect(programme.get_by_role("link", name=new_title, exact=True)).to_be_visible()
