@@ -169,7 +169,12 @@ def _one_request_at_a_time():
 
 
 @pytest.fixture(scope="package")
-def browser(sync_playwright_api, orm_beside_event_loop):
+def browser(sync_playwright_api, orm_beside_event_loop, live_site):
+    """Chromium, closed before the live server stops.
+
+    Its kept-alive connections would otherwise hold request threads, and their
+    database connections, open past the end of the run.
+    """
     from playwright.sync_api import expect
 
     expect.set_options(timeout=ACTION_TIMEOUT_MS)
