@@ -5,17 +5,28 @@ BIN := $(VENV)/bin
 HUGO ?= ../shared/iassist-hugo
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint format check-deploy import bench clean backup restore load
+.PHONY: run test test-e2e install browser-tools lint format check-deploy import bench clean backup restore load
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install browser-tools
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Only the browser tests (Chromium through a live server); screenshots go to artifacts/e2e/.
+test-e2e: install browser-tools
+	$(BIN)/pytest -m e2e iassist_site/tests/e2e $(PYTEST_ARGS)
+
 install: $(VENV)/.installed
+
+# axe-core for the accessibility tests, pinned in package-lock.json; without npm those tests skip.
+browser-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the axe-core accessibility tests will be skipped"; fi
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,4 +70,4 @@ bench: install
 	$(BIN)/python bench/serve_bench.py
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules

@@ -13,15 +13,23 @@ HUGO_TREE = Path(__file__).resolve().parent.parent / "shared" / "iassist-hugo"
 
 
 def pytest_collection_modifyitems(items):
-    """Run the tests on the imported Hugo tree last.
+    """Run the browser tests next to last and the tests on the imported Hugo tree last.
 
     The tree is imported once per run and committed, so every test before it
-    starts from the empty site that migrations create.
+    starts from the empty site that migrations create. The browser tests commit
+    a site of their own and put the migrated database back afterwards; run after
+    the import, they would wipe it.
     """
     for item in items:
         if "imported_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.shared)
-    items.sort(key=lambda item: item.get_closest_marker("shared") is not None)
+    items.sort(key=_run_order)
+
+
+def _run_order(item):
+    if item.get_closest_marker("shared") is not None:
+        return 2
+    return 1 if item.get_closest_marker("e2e") is not None else 0
 
 
 @pytest.fixture

@@ -1,0 +1,99 @@
+"""The content the browser journeys walk through: the demo site plus an editor and an older conference.
+
+Addresses and titles are read back from the database after building, so the
+tests never spell out a slug that the models derive.
+"""
+
+import secrets
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+
+from conferences.demo import load_demo_content
+from conferences.models import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage, Presentation
+from conferences.tests import builders
+from home.models import HomePage
+
+# The presentation the visitor reads and the one the editor changes are different,
+# so the two journeys pass in either order.
+VISITOR_PRESENTATION = "Who is counted?"
+EDITOR_PRESENTATION = "Data Skills Pathway"
+
+
+@dataclass(frozen=True)
+class PresentationFacts:
+    """What the tests need of a presentation, read once: the tests themselves do not query the database."""
+
+    title: str
+    abstract: str
+    url: str
+    conference_title: str
+    conference_url: str
+    presenter_name: str
+
+    @classmethod
+    def of(cls, presentation):
+        return cls(
+            title=presentation.title,
+            abstract=presentation.abstract,
+            url=presentation.get_url(),
+            conference_title=presentation.conference.title,
+            conference_url=presentation.conference.url,
+            presenter_name=presentation.presenters.select_related("person").first().person.name,
+        )
+
+
+@dataclass
+class SiteContent:
+    urls: dict
+    editor_password: str
+    visitor_presentation: PresentationFacts
+    editor_presentation: PresentationFacts
+    home_title: str
+    decades: dict = field(default_factory=dict)
+    editor_username: str = "editor"
+
+
+def build_site_content():
+    load_demo_content()
+    index = ConferenceIndexPage.objects.get()
+    builders.conference(
+        index,
+        1998,
+        title="IASSIST 1998, New Haven",
+        slug="iassist-1998",
+        ordinal=24,
+        city="New Haven",
+        country="United States",
+        theme="Social science data in a digital world",
+    )
+    password = secrets.token_urlsafe(16)
+    get_user_model().objects.create_superuser("editor", "editor@example.org", password)
+
+    conference = ConferencePage.objects.get(slug="iassist-sweden-2022")
+    visitor_presentation = Presentation.objects.get(title__startswith=VISITOR_PRESENTATION)
+    editor_presentation = Presentation.objects.get(title__startswith=EDITOR_PRESENTATION)
+    presenter = visitor_presentation.presenters.select_related("person").first().person
+    urls = {
+        "home": "/",
+        "conference index": index.url,
+        "conference": conference.url,
+        "presentation": visitor_presentation.get_url(),
+        "person": presenter.get_url(),
+        "people": f"{index.url}people/",
+        "archive": ConferenceArchivePage.objects.get().url,
+        "content page": ContentPage.objects.get(slug="code-of-conduct").url,
+        "search results": "/search/?q=census",
+        "not found": "/no-such-page/",
+    }
+    decades = {}
+    for page in ConferencePage.objects.filter(kind="annual").order_by("-year"):
+        decades.setdefault(page.year // 10 * 10, []).append(page.title)
+    return SiteContent(
+        urls=urls,
+        editor_password=password,
+        visitor_presentation=PresentationFacts.of(visitor_presentation),
+        editor_presentation=PresentationFacts.of(editor_presentation),
+        home_title=HomePage.objects.get().title,
+        decades=decades,
+    )
