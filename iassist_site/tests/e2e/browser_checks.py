@@ -5,7 +5,9 @@ WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def axe_violations(page, axe_script):
     """Run axe-core on the page as it is now; return its WCAG 2.1 A and AA violations."""
-    page.add_script_tag(content=axe_script)
+    # Evaluated through the browser's debugging protocol rather than added as a <script>: the site's
+    # Content Security Policy rightly refuses inline scripts, and the test must not weaken it.
+    page.evaluate(axe_script)
     result = page.evaluate(
         """(tags) => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})""",
         WCAG_21_AA_TAGS,
