@@ -9,6 +9,7 @@ the HTML results page, both through Django's test client. Prints the median and
 95th percentile of each, the slowest queries, and the SQL statements per page.
 """
 
+import os
 import statistics
 import time
 
@@ -50,23 +51,24 @@ def measure(run, queries, repeat):
     """Milliseconds per call for every (query, run), and the slowest queries by median."""
     for query in queries:
         run(query)  # warm-up: caches, prepared plans, Python's first imports
-    timings, per_query = [], {}
+    timings, cpu_timings, per_query = [], [], {}
     for query in queries:
         samples = []
         for _ in range(repeat):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             run(query)
             samples.append((time.perf_counter() - start) * 1000)
+            cpu_timings.append((time.process_time() - cpu_start) * 1000)
         timings.extend(samples)
         per_query[query] = statistics.median(samples)
     slowest = sorted(per_query.items(), key=lambda item: -item[1])[:3]
-    return timings, slowest
+    return timings, cpu_timings, slowest
 
 
-def report(label, timings, slowest):
+def report(label, timings, cpu_timings, slowest):
     print(
         f"{label:<22} median {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 0.95):6.1f} ms   "
-        f"max {max(timings):6.1f} ms   ({len(timings)} runs)"
+        f"max {max(timings):6.1f} ms   CPU median {statistics.median(cpu_timings):6.1f} ms   ({len(timings)} runs)"
     )
     print(" " * 22 + " slowest: " + ", ".join(f"{query!r} {ms:.1f} ms" for query, ms in slowest))
 
@@ -101,6 +103,7 @@ def main():
 
     print(f"search benchmark: {connection.vendor} ({url.split('@')[-1]}), {machine()}")
     print(f"archive: {Presentation.objects.count()} presentations; imported in {imported:.0f} s")
+    print(f"load average at the start: {os.getloadavg()[0]:.1f}")
     print(f"{len(QUERIES)} queries x {args.repeat} runs; {len(SUGGESTIONS)} suggestion prefixes")
     report("engine (ranking only)", *measure(run_search, QUERIES, args.repeat))
     report("JSON format", *measure(json_format, QUERIES, args.repeat))
@@ -112,6 +115,7 @@ def main():
             page(query)
         counts.append(len(captured))
     print(f"SQL statements per results page: median {statistics.median(counts):.0f}, max {max(counts)}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
