@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from modelsearch import index as search_index
@@ -144,6 +144,7 @@ class _Run:
         self._redirects()
         if self.report.changed:
             self._update_indexes()
+            _refresh_planner_statistics()
         self.report.totals = self._totals()
 
     # -- pages ----------------------------------------------------------------------
@@ -391,3 +392,14 @@ def _source_names(source):
     if stem_parts:
         names.add(stem_parts[-1].lower())
     return {name for name in names if name}
+
+
+def _refresh_planner_statistics():
+    """Let PostgreSQL plan the site search's queries on the tables the import has just filled.
+
+    Until autovacuum gets round to it, the planner knows nothing of the new rows: a search over the
+    freshly imported archive took 1.8 s instead of 0.1 s. ANALYZE may run inside the import's transaction.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -364,3 +364,14 @@ class TestAtomicity:
     def test_a_folder_that_is_not_a_hugo_site_is_refused(self, tmp_path, imported_site):
         with pytest.raises(CommandError, match="no content/ folder"):
             run_import(tmp_path)
+
+
+def test_the_import_leaves_postgresql_with_statistics_of_the_search_index(imported_site):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are refreshed on PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'wagtailsearch_indexentry'")
+        (rows,) = cursor.fetchone()
+    assert rows > 0
