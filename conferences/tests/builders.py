@@ -83,3 +83,21 @@ def presentation(session_obj, title=None, presenters=(), dois=(), **fields):
     item.dois = [PresentationDOI(doi=doi) for doi in dois]
     item.save()
     return item
+
+
+def conference_form_data(page, body=(), **changes):
+    """What the admin's edit form posts for `page` with its facts as they are, `changes` applied."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    fields = {
+        "title": page.title,
+        "slug": page.slug,
+        "kind": page.kind,
+        "year": str(page.year),
+        "date_precision": "day",
+        "attendance_mode": page.attendance_mode,
+        "start_date": str(page.start_date),
+        "end_date": str(page.end_date),
+        "body": streamfield(list(body)),
+    }
+    return nested_form_data({**fields, **changes})

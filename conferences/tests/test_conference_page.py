@@ -5,7 +5,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from conferences.models import ConferenceKind, DatePrecision
 from conferences.tests import builders
@@ -132,19 +131,7 @@ def test_event_without_dates_has_no_calendar(client, index):
 class TestAdminEditRefusesBadZenodo:
     def post_body(self, client, page, target):
         url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-        data = nested_form_data(
-            {
-                "title": page.title,
-                "slug": page.slug,
-                "kind": page.kind,
-                "year": str(page.year),
-                "date_precision": "day",
-                "attendance_mode": page.attendance_mode,
-                "start_date": str(page.start_date),
-                "end_date": str(page.end_date),
-                "body": streamfield([("zenodo", {"target": target, "label": "Slides"})]),
-            }
-        )
+        data = builders.conference_form_data(page, body=[("zenodo", {"target": target, "label": "Slides"})])
         return client.post(url, data)
 
     def test_bad_zenodo_value_is_refused_with_its_message_and_nothing_saved(self, admin_client, index):

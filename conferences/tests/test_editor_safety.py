@@ -2,7 +2,6 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from conferences.models import Person
 from conferences.tests import builders
@@ -20,18 +19,7 @@ def conference(home_page):
 
 
 def edit_data(page, **changes):
-    fields = {
-        "title": page.title,
-        "slug": page.slug,
-        "kind": page.kind,
-        "year": str(page.year),
-        "date_precision": "day",
-        "attendance_mode": page.attendance_mode,
-        "start_date": str(page.start_date),
-        "end_date": str(page.end_date),
-        "body": streamfield([]),
-    }
-    return nested_form_data({**fields, **changes})
+    return builders.conference_form_data(page, **changes)
 
 
 def test_page_form_refuses_an_end_before_the_start_on_the_field_and_saves_nothing(admin_client, conference):

@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from conferences import roles
 from conferences.models import Presentation, Session
@@ -44,21 +43,9 @@ def web_team(section):
 
 
 def page_form(page, action=None, **changes):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "kind": page.kind,
-        "year": str(page.year),
-        "date_precision": "day",
-        "attendance_mode": page.attendance_mode,
-        "start_date": str(page.start_date),
-        "end_date": str(page.end_date),
-        "body": streamfield([]),
-        **changes,
-    }
     if action:
-        data[f"action-{action}"] = "1"
-    return nested_form_data(data)
+        changes[f"action-{action}"] = "1"
+    return builders.conference_form_data(page, **changes)
 
 
 def edit_page(client, page, action=None, **changes):
