@@ -18,6 +18,9 @@ HEADER = "X-Page-Cache"
 DEFAULT_TIMEOUT = 60 * 60
 MESSAGES_COOKIE = "messages"
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/documents/", "/static/", "/media/")
+# Part of every page key: raise it when what a stored entry holds changes (v2: the headers
+# of every middleware), so a deployment never serves entries stored by the code before it.
+ENTRY_FORMAT = 2
 
 
 def _enabled():
@@ -59,7 +62,7 @@ def page_key(request):
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
     parts = [request.scheme, request.get_host(), request.path, encoding, timezone.localdate().isoformat()]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"pagecache:page:{digest}"
+    return f"pagecache:page:v{ENTRY_FORMAT}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:

@@ -52,12 +52,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit is answered with the headers every layer below added when it was stored
+    # (security headers and CSP included), without running any of them again; it skips
+    # sessions and gzip too (the page is stored already compressed).
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "iassist_site.security.headers.SiteCSPMiddleware",
     "iassist_site.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions and gzip: a cached page skips both (it is stored already compressed).
-    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

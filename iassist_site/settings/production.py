@@ -44,7 +44,7 @@ REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pagecache.redis.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "iassist",
         }

@@ -22,6 +22,15 @@ def test_a_hit_keeps_the_headers_of_the_render(visitor, programme):
     assert {name: value for name, value in second.items() if name != HEADER} == expected
 
 
+def test_a_hit_carries_the_security_headers(visitor, programme):
+    url = programme["conference"].url
+    visitor.get(url)
+    hit = visitor.get(url)
+    assert hit[HEADER] == "hit"
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"):
+        assert hit.has_header(name), name
+
+
 def test_a_hit_runs_no_sql(visitor, programme, django_assert_num_queries):
     url = programme["index"].url
     visitor.get(url)
