@@ -1,6 +1,7 @@
 from django import template
 
 from ..citations import plain_citation
+from ..programme_html import presentations_html
 from ..structured_data import conference_event, json_ld
 
 register = template.Library()
@@ -15,3 +16,9 @@ def conference_json_ld(context, conference):
 @register.filter
 def citation(presentation):
     return plain_citation(presentation)
+
+
+@register.simple_tag
+def programme_presentations(presentations, conference_url, people_url):
+    """A session's presentations, built in Python: see programme_html.py for why."""
+    return presentations_html(presentations, conference_url, people_url)
