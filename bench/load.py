@@ -66,6 +66,7 @@ def production_env(workdir, args):
         DATABASE_URL=args.database_url or f"sqlite:///{workdir / 'load.sqlite3'}",
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),
+        CACHE_DIR=str(workdir / "cache"),
         LOG_LEVEL="ERROR",
     )
     if args.redis_url:
