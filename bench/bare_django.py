@@ -22,5 +22,14 @@ def hello(request):
     return HttpResponse("<!doctype html><title>bare</title><p>Hello from Django.</p>")
 
 
-urlpatterns = [path("", hello)]
+# The same view sending `size` bytes: what moving a page of that size costs a bare Django,
+# so a cached page can also be compared with a baseline that sends as much.
+MAX_SIZE = 4 * 1024 * 1024
+
+
+def sized(request, size):
+    return HttpResponse(b"x" * min(size, MAX_SIZE), content_type="text/html; charset=utf-8")
+
+
+urlpatterns = [path("", hello), path("bytes/<int:size>/", sized)]
 application = get_wsgi_application()

@@ -427,10 +427,13 @@ def report(args, source, workers, use_redis, pages, queries, cached):
             "nginx front cache": wrk(PORTS["front"], path, args.duration, args.connections),
             "nginx, saved files": wrk(PORTS["files"], path, args.duration, args.connections),
         }
-        warm, front, files = (runs[name]["rps"] for name in list(runs)[1:])
+        size = len(fetch(PORTS["cached"], path)[0])
+        runs["bare Django, same bytes"] = wrk(PORTS["bare"], f"/bytes/{size}/", args.duration, args.connections)
+        warm, front, files, same_bytes = (runs[name]["rps"] for name in list(runs)[1:])
         ratios = {
             "app, page cache (warm)": f"{ratio(warm, bare['rps'])} of bare Django",
             "nginx front cache": f"{ratio(front, files)} of files",
+            "bare Django, same bytes": f"{size // 1024} KiB; warm app {ratio(warm, same_bytes)} of this",
         }
         for number, (target, result) in enumerate(runs.items()):
             first = f"{label:34} {queries[label]:>4}" if number == 0 else f"{'':34} {'':>4}"
