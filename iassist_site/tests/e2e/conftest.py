@@ -219,15 +219,28 @@ def open_page(browser, live_site, visitor_contexts):
             context = visitor_contexts[key]
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
+        watch_policy_violations(page, violations)
         pages.append(page)
         return page
 
+    violations = []
     yield open_page
     for page in pages:
         page.close()
     for context in own_contexts:
         context.close()
     assert not errors, f"JavaScript errors in the page: {errors}"
+    assert not violations, f"Content Security Policy refused something on a public page: {violations}"
+
+
+def watch_policy_violations(page, violations):
+    """Collect what the page's Content Security Policy refused (Chromium reports each on the console)."""
+
+    def on_console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
 
 
 @pytest.fixture
@@ -235,6 +248,8 @@ def editor_page(browser, live_site, site_content):
     """A tab of its own (own cookies) for a signed-in editor."""
     context = _new_context(browser, live_site, DESKTOP)
     page = context.new_page()
+    violations = []
+    watch_policy_violations(page, violations)
     page.goto("/admin/login/")
     page.get_by_label("Username").fill(site_content.editor_username)
     page.get_by_label("Password").fill(site_content.editor_password)
@@ -242,6 +257,9 @@ def editor_page(browser, live_site, site_content):
     page.wait_for_url("**/admin/")
     yield page
     context.close()
+    # The admin has its own, looser policy (iassist_site/security/headers.py); whatever it still
+    # refuses would be a broken editor's screen.
+    assert not violations, f"Content Security Policy refused something in the admin: {violations}"
 
 
 @pytest.fixture
