@@ -1,6 +1,6 @@
 from django import template
 
-from ..citations import plain_citation
+from ..citations import citation_html
 from ..programme_html import presentations_html
 from ..structured_data import conference_event, json_ld
 
@@ -15,7 +15,8 @@ def conference_json_ld(context, conference):
 
 @register.filter
 def citation(presentation):
-    return plain_citation(presentation)
+    """The plain-text citation as HTML, its DOIs linked."""
+    return citation_html(presentation)
 
 
 @register.simple_tag

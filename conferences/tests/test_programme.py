@@ -2,7 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db.models import ProtectedError
 
-from conferences.citations import bibtex, plain_citation
+from conferences.citations import bibtex, citation_html, plain_citation
 from conferences.models import Person, Presentation, PresentationDOI, Presenter, Session, person_name_key
 from conferences.tests import builders
 
@@ -237,6 +237,20 @@ class TestPresentationPage:
             "IASSIST 2022: Data by Design, Gothenburg, Sweden. https://doi.org/10.5281/zenodo.8135967 "
             "https://doi.org/10.5281/zenodo.6620829"
         )
+
+    def test_citation_html_links_each_doi_with_break_points_after_slashes(self, panel):
+        html = citation_html(panel)
+        assert (
+            '<a href="https://doi.org/10.5281/zenodo.8135967">https://doi.org/<wbr>10.5281/<wbr>zenodo.8135967</a>'
+            in html
+        )
+        assert html.count("<a ") == 2
+
+    def test_citation_html_escapes_the_title(self, conference):
+        session = builders.session(conference)
+        item = builders.presentation(session, "<b>Bold</b> & co", presenters=[("A B", "")])
+        assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co." in citation_html(item)
+        assert "<b>" not in citation_html(item)
 
     def test_unknown_presentation_is_404(self, client, conference):
         assert client.get(f"{conference.url}presentations/nope/").status_code == 404
