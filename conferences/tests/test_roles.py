@@ -175,14 +175,16 @@ class TestOrganisersProgramme:
         client.post(url, {"session": programme["other"].pk, "title": "Changed", "slug": talk.slug})
         assert Presentation.objects.get(pk=talk.pk).title == "Other talk"
 
-    def test_they_can_edit_their_own_session(self, client, organiser, programme):
+    def test_they_can_edit_their_own_session_as_a_draft(self, client, organiser, programme):
         client.force_login(organiser)
         own = programme["own"]
         url = reverse("wagtailsnippets_conferences_session:edit", args=[own.pk])
         data = {"conference": own.conference_id, "sort_order": 0, "title": "Renamed", "day": "", "chair": ""}
         response = client.post(url, {**data, "moderator": "", "description": "", "video_id": ""})
         assert response.status_code == 302
-        assert Session.objects.get(pk=own.pk).title == "Renamed"
+        saved = Session.objects.get(pk=own.pk)
+        assert saved.get_latest_revision_as_object().title == "Renamed"
+        assert saved.title == "Own session" and saved.has_unpublished_changes
 
     def test_they_cannot_move_a_session_to_another_conference(self, client, organiser, programme, section):
         client.force_login(organiser)
