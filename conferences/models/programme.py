@@ -164,7 +164,7 @@ class PresentationQuerySet(SearchableQuerySetMixin, models.QuerySet):
         Drafts of a published presentation live in its revisions, so the row itself is always
         what visitors should see; only rows created as drafts, and never approved, have live=False.
         """
-        return self.filter(live=True, session_id__in=Session.objects.live().values("pk"))
+        return self.filter(live=True, session_id__in=Session.objects.live().values_list("pk", flat=True))
 
     def with_programme_details(self):
         """Presenters, their people and DOIs in a fixed number of queries."""

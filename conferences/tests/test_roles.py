@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.models import GroupPagePermission, WorkflowContentType, WorkflowState
 
 from conferences import roles
 from conferences.models import Presentation, Session
@@ -137,6 +137,33 @@ def test_roles_can_be_set_up_again_without_changing_anything(section):
     before_again = GroupPagePermission.objects.count()
     roles.ensure_organisers(section["gothenburg"])
     assert (Group.objects.count(), GroupPagePermission.objects.count()) == (counts[0] + 1, before_again)
+
+
+def test_setting_up_roles_again_keeps_one_programme_workflow_and_the_same_permissions(section):
+    roles.ensure_organisers(section["gothenburg"])
+    before = (WorkflowContentType.objects.count(), Group.permissions.through.objects.count())
+    roles.ensure_roles()
+    roles.ensure_organisers(section["gothenburg"])
+    assert (WorkflowContentType.objects.count(), Group.permissions.through.objects.count()) == before
+    assert set(WorkflowContentType.objects.values_list("content_type__model", "workflow__name")) == {
+        ("session", roles.WORKFLOW_NAME),
+        ("presentation", roles.WORKFLOW_NAME),
+    }
+
+
+def test_only_the_web_team_gets_the_programmes_publish_permissions(section):
+    organisers = roles.ensure_organisers(section["gothenburg"])
+    publishing = {"publish_session", "publish_presentation", "lock_presentation", "unlock_session"}
+    for group in Group.objects.all():
+        granted = set(
+            group.permissions.filter(content_type__app_label="conferences").values_list("codename", flat=True)
+        )
+        if group.name == roles.WEB_TEAM:
+            assert publishing <= granted
+        else:
+            assert not publishing & granted, group.name
+            if group in (organisers, Group.objects.get(name=roles.CONFERENCE_EDITORS)):
+                assert {"add_presentation", "change_presentation", "change_session"} <= granted, group.name
 
 
 def test_create_organisers_command_accepts_a_slug(section):
