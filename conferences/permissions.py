@@ -27,22 +27,47 @@ def editable_conference_ids(user):
 
 
 class ProgrammePermissionPolicy(ModelPermissionPolicy):
-    """The model permission (may edit programmes at all) narrowed to editable conferences."""
+    """The model permission (may edit programmes at all) narrowed to editable conferences.
 
-    def _conference_allowed(self, user, conference_id):
+    Every action on a row (change, delete, publish, lock, unlock) is narrowed the same way. As
+    for pages, deleting a row that visitors can see takes the publish permission too: without it
+    an editor may delete only rows that were never published.
+    """
+
+    def in_scope(self, user, instance):
+        """Whether `instance` belongs to a conference `user` may edit."""
         allowed = editable_conference_ids(user)
-        return allowed is None or conference_id in allowed
+        return allowed is None or instance.conference_id in allowed
+
+    def _may(self, user, action, instance):
+        if action == "delete" and published_content(instance):
+            return self.user_has_permission(user, "publish")
+        return True
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and self._conference_allowed(user, instance.conference_id)
+        return (
+            self.user_has_permission(user, action)
+            and self.in_scope(user, instance)
+            and self._may(user, action, instance)
+        )
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions) and self._conference_allowed(user, instance.conference_id)
+        return self.in_scope(user, instance) and any(
+            self.user_has_permission(user, action) and self._may(user, action, instance) for action in actions
+        )
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return self.model.objects.none()
         return scope_to_user(self.model.objects.all(), user)
+
+
+def published_content(instance):
+    """Whether deleting `instance` would remove something that has been published."""
+    if instance.live:
+        return True
+    presentations = getattr(instance, "presentations", None)  # a session takes its presentations with it
+    return presentations is not None and presentations.filter(live=True).exists()
 
 
 def scope_to_user(queryset, user, field="conference_id"):

@@ -11,13 +11,15 @@ from .youtube import youtube_watch_url
 
 
 def conference_programme(conference):
-    """Sessions in order, each with its presentations, presenters and DOIs: four queries in all."""
+    """Published sessions in order, each with its published presentations, presenters and DOIs:
+    four queries in all."""
     sessions = list(
-        Session.objects.filter(conference=conference)
+        Session.objects.live()
+        .filter(conference=conference)
         .order_by("sort_order", "pk")
         .values("pk", "title", "day", "chair", "moderator", "description", "video_id")
     )
-    presentations = _presentations(Presentation.objects.filter(conference=conference))
+    presentations = _presentations(Presentation.objects.live().filter(conference=conference))
     by_session = defaultdict(list)
     for item in presentations:
         by_session[item["session_id"]].append(item)

@@ -1,5 +1,9 @@
 """The editors' groups, their permissions and the conferences section's moderation workflow.
 
+The workflow covers the conferences section's pages and the programme rows (sessions and
+presentations): only the web team has the publish permissions, so everyone else's edits are
+drafts until the web team approves them.
+
 Created by a management command rather than a data migration: the conferences section
 only exists after the demo loader or the Hugo import has run, and permissions and
 workflows must attach to it. Every function here may be run again and changes nothing
@@ -7,6 +11,7 @@ the second time.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -15,11 +20,12 @@ from wagtail.models import (
     GroupPagePermission,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
-from .models import ConferenceIndexPage, ConferencePage
+from .models import ConferenceIndexPage, ConferencePage, Presentation, Session
 
 WEB_TEAM = "Web team"
 CONFERENCE_EDITORS = "Conference editors"
@@ -32,15 +38,18 @@ DRAFTING = ["add_page", "change_page", "view_page"]
 MEDIA_USE = ["add_image", "choose_image", "add_document", "choose_document"]
 MEDIA_ALL = [*MEDIA_USE, "change_image", "delete_image", "change_document", "delete_document"]
 
-ALL_PROGRAMME = [
-    f"conferences.{action}_{model}"
-    for model in ("session", "presentation", "person")
-    for action in ("add", "change", "delete")
+MODERATED_PROGRAMME = ("session", "presentation")
+# Editing a session or presentation saves a draft; publishing it needs the publish permission.
+DRAFTING_PROGRAMME = [
+    f"conferences.{action}_{model}" for model in MODERATED_PROGRAMME for action in ("add", "change", "delete")
 ]
+PUBLISHING_PROGRAMME = [
+    f"conferences.{action}_{model}" for model in MODERATED_PROGRAMME for action in ("publish", "lock", "unlock")
+]
+PEOPLE = [f"conferences.{action}_person" for action in ("add", "change", "delete")]
+ALL_PROGRAMME = [*DRAFTING_PROGRAMME, *PEOPLE]
 # People are shared by every year's programme, so organisers may add people but not rename them.
-ORGANISER_PROGRAMME = [
-    f"conferences.{action}_{model}" for model in ("session", "presentation") for action in ("add", "change", "delete")
-] + ["conferences.add_person"]
+ORGANISER_PROGRAMME = [*DRAFTING_PROGRAMME, "conferences.add_person"]
 WEB_TEAM_EXTRA = [
     "access_admin",
     "add_redirect",
@@ -91,7 +100,7 @@ def conference_index():
 def ensure_roles():
     """The web team and conference editors' groups and the section's workflow; returns what it did."""
     done = []
-    web_team = _group(WEB_TEAM, [*ALL_PROGRAMME, *WEB_TEAM_EXTRA])
+    web_team = _group(WEB_TEAM, [*ALL_PROGRAMME, *PUBLISHING_PROGRAMME, *WEB_TEAM_EXTRA])
     _grant_pages(web_team, Page.get_first_root_node(), PUBLISHING)
     _grant_media(web_team, MEDIA_ALL)
     editors = _group(CONFERENCE_EDITORS, ALL_PROGRAMME)
@@ -99,6 +108,11 @@ def ensure_roles():
     done.append(f"groups: {WEB_TEAM}, {CONFERENCE_EDITORS}")
 
     workflow = ensure_workflow(web_team)
+    for model in (Session, Presentation):
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
+    done.append(f"workflow '{WORKFLOW_NAME}' on sessions and presentations")
     index = conference_index()
     if index is None:
         done.append("no conference index page yet: run this again after loading content")

@@ -1,9 +1,12 @@
+from functools import wraps
+
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -42,7 +45,37 @@ class ScopedEditView(ConferenceScopedFormMixin, snippet_views.EditView):
         return instance
 
 
-class PresentationViewSet(SnippetViewSet):
+class ConferenceScopedViewSetMixin:
+    """Check every view of one row against the row's conference before Wagtail's own checks.
+
+    Wagtail's snippet views (delete, history, revisions, unpublish, lock, unlock, workflow
+    actions) check the model permission only; this adds, in one place, that the row belongs to a
+    conference the user may edit, and for deletion the rule of the permission policy.
+    """
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        action = "delete" if issubclass(view_class, snippet_views.DeleteView) else None
+
+        @wraps(view)
+        def scoped_view(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if pk is not None:
+                row = self.model.objects.filter(pk=unquote(str(pk))).first()
+                if row is not None and not self._allowed(request.user, row, action):
+                    raise PermissionDenied
+            return view(request, *args, **view_kwargs)
+
+        return scoped_view
+
+    def _allowed(self, user, row, action):
+        policy = policy_registry.get_by_type(self.model)
+        if action:
+            return policy.user_has_permission_for_instance(user, action, row)
+        return policy.in_scope(user, row)
+
+
+class PresentationViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     model = Presentation
     icon = "doc-full"
     menu_label = "Presentations"
@@ -59,7 +92,7 @@ class PresentationViewSet(SnippetViewSet):
         return scope_to_user(presentations, request.user).prefetch_related("presenters__person")
 
 
-class SessionViewSet(SnippetViewSet):
+class SessionViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     model = Session
     icon = "list-ol"
     menu_label = "Sessions"

@@ -304,8 +304,10 @@ class _Searcher:
     # -- rule data ------------------------------------------------------------
 
     def _presentation_queryset(self):
-        return Presentation.objects.filter(conference_id__in=self.presentation_conference_ids).only(
-            "id", "title", "slug", "conference_id"
+        return (
+            Presentation.objects.live()
+            .filter(conference_id__in=self.presentation_conference_ids)
+            .only("id", "title", "slug", "conference_id")
         )
 
     def doi_matches(self, candidates):
@@ -443,7 +445,9 @@ def hydrate(results, query=None):
             candidate.dois = [doi.doi for doi in item.dois.all()]
     if by_kind[PERSON]:
         entries = (
-            Presenter.objects.filter(person_id__in=[c.pk for c in by_kind[PERSON]])
+            Presenter.objects.filter(
+                person_id__in=[c.pk for c in by_kind[PERSON]], presentation__in=Presentation.objects.live()
+            )
             .order_by("-presentation__conference__year", "pk")
             .values_list("person_id", "institution", "presentation__conference__year")
         )

@@ -200,10 +200,12 @@ class IndexTableRetriever:
         if not conference_ids:
             return Found([], 0)
         placeholders = ", ".join(["%s"] * len(conference_ids))
+        live_sql, live_params = Presentation.objects.live().values("pk").query.sql_with_params()
         return self._run(
             Presentation, "p", ("id", "title", "slug", "conference_id"), units, operator, autocomplete,
             [ContentType.objects.get_for_model(Presentation).pk],
-            f"AND p.conference_id IN ({placeholders})", list(conference_ids), limit,
+            f"AND p.conference_id IN ({placeholders}) AND p.id IN ({live_sql})",
+            [*conference_ids, *live_params], limit,
         )  # fmt: skip
 
     def people(self, units, operator, conference_ids=None, *, autocomplete=False, limit=100):
@@ -260,8 +262,10 @@ class QuerySetRetriever:
     def presentations(self, units, operator, conference_ids, *, autocomplete=False, limit=300):
         if not conference_ids:
             return Found([], 0)
-        queryset = Presentation.objects.filter(conference_id__in=conference_ids).only(
-            "id", "title", "slug", "conference_id"
+        queryset = (
+            Presentation.objects.live()
+            .filter(conference_id__in=conference_ids)
+            .only("id", "title", "slug", "conference_id")
         )
         return self._run(queryset, units, operator, autocomplete, limit)
 

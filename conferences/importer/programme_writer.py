@@ -74,6 +74,7 @@ def replace_programme(conference, record, people):
                 moderator=item.moderator[:300],
                 description=item.description,
                 video_id=item.video_id,
+                live=True,  # published as imported: the archive is not held for review
             )
             for order, item in enumerate(record.sessions)
         ]
@@ -89,6 +90,7 @@ def replace_programme(conference, record, people):
                 slug=_unique_slug(item.title, slugs),
                 abstract=item.abstract,
                 video_id=item.video_id,
+                live=True,
             )
             presentations.append(presentation)
             children.append(item)

@@ -117,7 +117,9 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
             page.pk: (page.get_full_url(request), page.last_published_at or page.latest_revision_created_at)
             for page in live_conferences
         }
-        presentations = Presentation.objects.filter(conference_id__in=conferences).order_by("conference_id", "pk")
+        presentations = (
+            Presentation.objects.live().filter(conference_id__in=conferences).order_by("conference_id", "pk")
+        )
         for conference_id, slug in presentations.values_list("conference_id", "slug"):
             base_url, lastmod = conferences[conference_id]
             urls.append({"location": f"{base_url}presentations/{slug}/", "lastmod": lastmod})
@@ -128,7 +130,11 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
 
     @path("people/")
     def people(self, request):
-        people = Person.objects.annotate(talks=models.Count("presenter_entries")).order_by("name", "pk")
+        # People are not moderated, but their count of talks counts only presentations visitors can see.
+        published = Q(presenter_entries__presentation__in=Presentation.objects.live())
+        people = Person.objects.annotate(talks=models.Count("presenter_entries", filter=published)).order_by(
+            "name", "pk"
+        )
         try:
             people_page = Paginator(people, PEOPLE_PER_PAGE).page(request.GET.get("page") or 1)
         except InvalidPage as error:
@@ -143,7 +149,7 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
     def person(self, request, slug):
         person = get_object_or_404(Person, slug=slug)
         entries = (
-            Presenter.objects.filter(person=person)
+            Presenter.objects.filter(person=person, presentation__in=Presentation.objects.live())
             .select_related("presentation__conference", "presentation__session")
             .order_by(
                 "-presentation__conference__year", "presentation__session__sort_order", "presentation__sort_order"
@@ -376,10 +382,12 @@ class ConferencePage(RoutablePageMixin, Page):
     # -- rendering ---------------------------------------------------------
 
     def programme(self):
-        """Sessions in order, each with its presentations, presenters and DOIs."""
-        presentations = Presentation.objects.order_by("sort_order", "pk").with_programme_details()
-        return self.sessions.order_by("sort_order", "pk").prefetch_related(
-            Prefetch("presentations", queryset=presentations)
+        """Published sessions in order, each with its published presentations, presenters and DOIs."""
+        presentations = Presentation.objects.live().order_by("sort_order", "pk").with_programme_details()
+        return (
+            self.sessions.live()
+            .order_by("sort_order", "pk")
+            .prefetch_related(Prefetch("presentations", queryset=presentations))
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -437,5 +445,7 @@ class ConferencePage(RoutablePageMixin, Page):
         return response
 
     def _get_presentation(self, slug):
-        queryset = Presentation.objects.filter(conference=self).select_related("session").with_programme_details()
+        queryset = (
+            Presentation.objects.live().filter(conference=self).select_related("session").with_programme_details()
+        )
         return get_object_or_404(queryset, slug=slug)

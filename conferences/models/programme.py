@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -58,7 +58,14 @@ def validate_doi(value):
         raise ValidationError("Enter a DOI such as 10.5281/zenodo.123456 or its https://doi.org/ link.")
 
 
-class Session(models.Model):
+class SessionQuerySet(models.QuerySet):
+    def live(self):
+        """The sessions visitors see: published ones (a new session saved as a draft is not live)."""
+        return self.filter(live=True)
+
+
+# Wagtail requires this order of the mixins: workflow, draft state, locking, revisions.
+class Session(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     conference = models.ForeignKey("conferences.ConferencePage", on_delete=models.CASCADE, related_name="sessions")
     sort_order = models.PositiveIntegerField(default=0, help_text="Sessions are shown in this order.")
     title = models.CharField(max_length=500)
@@ -69,6 +76,8 @@ class Session(models.Model):
     moderator = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
     video_id = models.CharField("YouTube video id", max_length=11, blank=True, validators=[validate_video_id])
+
+    objects = SessionQuerySet.as_manager()
 
     panels = [
         FieldPanel("conference"),
@@ -149,6 +158,14 @@ class Person(index.Indexed, models.Model):
 
 
 class PresentationQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def live(self):
+        """The presentations visitors see: published ones in a published session.
+
+        Drafts of a published presentation live in its revisions, so the row itself is always
+        what visitors should see; only rows created as drafts, and never approved, have live=False.
+        """
+        return self.filter(live=True, session_id__in=Session.objects.live().values_list("pk", flat=True))
+
     def with_programme_details(self):
         """Presenters, their people and DOIs in a fixed number of queries."""
         return self.prefetch_related(
@@ -157,7 +174,7 @@ class PresentationQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
-class Presentation(index.Indexed, ClusterableModel):
+class Presentation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     conference = models.ForeignKey(
         "conferences.ConferencePage", on_delete=models.CASCADE, related_name="presentations"
     )
@@ -193,6 +210,7 @@ class Presentation(index.Indexed, ClusterableModel):
         index.AutocompleteField("unaccented_text"),
         index.FilterField("conference_id"),
         index.FilterField("session_id"),
+        index.FilterField("live"),
     ]
 
     class Meta:

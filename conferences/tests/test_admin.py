@@ -87,6 +87,7 @@ def test_edit_presentation_with_presenters_inline(admin_client, programme):
                 initial=1,
             ),
             "dois": inline_formset([{"doi": "https://doi.org/10.5281/zenodo.42"}]),
+            "action-publish": "1",
         }
     )
     response = admin_client.post(reverse("wagtailsnippets_conferences_presentation:edit", args=[census.pk]), data)

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.models import GroupPagePermission, WorkflowContentType, WorkflowState
 
 from conferences import roles
 from conferences.models import Presentation, Session
@@ -139,6 +139,33 @@ def test_roles_can_be_set_up_again_without_changing_anything(section):
     assert (Group.objects.count(), GroupPagePermission.objects.count()) == (counts[0] + 1, before_again)
 
 
+def test_setting_up_roles_again_keeps_one_programme_workflow_and_the_same_permissions(section):
+    roles.ensure_organisers(section["gothenburg"])
+    before = (WorkflowContentType.objects.count(), Group.permissions.through.objects.count())
+    roles.ensure_roles()
+    roles.ensure_organisers(section["gothenburg"])
+    assert (WorkflowContentType.objects.count(), Group.permissions.through.objects.count()) == before
+    assert set(WorkflowContentType.objects.values_list("content_type__model", "workflow__name")) == {
+        ("session", roles.WORKFLOW_NAME),
+        ("presentation", roles.WORKFLOW_NAME),
+    }
+
+
+def test_only_the_web_team_gets_the_programmes_publish_permissions(section):
+    organisers = roles.ensure_organisers(section["gothenburg"])
+    publishing = {"publish_session", "publish_presentation", "lock_presentation", "unlock_session"}
+    for group in Group.objects.all():
+        granted = set(
+            group.permissions.filter(content_type__app_label="conferences").values_list("codename", flat=True)
+        )
+        if group.name == roles.WEB_TEAM:
+            assert publishing <= granted
+        else:
+            assert not publishing & granted, group.name
+            if group in (organisers, Group.objects.get(name=roles.CONFERENCE_EDITORS)):
+                assert {"add_presentation", "change_presentation", "change_session"} <= granted, group.name
+
+
 def test_create_organisers_command_accepts_a_slug(section):
     call_command("create_organisers", "iassist-2022")
     assert Group.objects.filter(name__startswith=roles.ORGANISERS_PREFIX + "IASSIST 2022").exists()
@@ -175,14 +202,16 @@ class TestOrganisersProgramme:
         client.post(url, {"session": programme["other"].pk, "title": "Changed", "slug": talk.slug})
         assert Presentation.objects.get(pk=talk.pk).title == "Other talk"
 
-    def test_they_can_edit_their_own_session(self, client, organiser, programme):
+    def test_they_can_edit_their_own_session_as_a_draft(self, client, organiser, programme):
         client.force_login(organiser)
         own = programme["own"]
         url = reverse("wagtailsnippets_conferences_session:edit", args=[own.pk])
         data = {"conference": own.conference_id, "sort_order": 0, "title": "Renamed", "day": "", "chair": ""}
         response = client.post(url, {**data, "moderator": "", "description": "", "video_id": ""})
         assert response.status_code == 302
-        assert Session.objects.get(pk=own.pk).title == "Renamed"
+        saved = Session.objects.get(pk=own.pk)
+        assert saved.get_latest_revision_as_object().title == "Renamed"
+        assert saved.title == "Own session" and saved.has_unpublished_changes
 
     def test_they_cannot_move_a_session_to_another_conference(self, client, organiser, programme, section):
         client.force_login(organiser)

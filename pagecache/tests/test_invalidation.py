@@ -148,3 +148,36 @@ def test_restricting_a_page_to_signed_in_users_takes_it_out_of_the_cache(visitor
     warm(visitor, [conference.url])
     PageViewRestriction.objects.create(page=conference, restriction_type=PageViewRestriction.LOGIN)
     assert visitor.get(conference.url).status_code == 302
+
+
+def test_a_saved_draft_of_a_presentation_stays_out_of_its_pages(visitor, programme):
+    urls = page_urls(programme)[2:]
+    warm(visitor, urls)
+    talk = programme["talk"]
+    talk.title = "Draft title awaiting review"
+    talk.save_revision()
+    for url in urls:
+        html = visitor.get(url).content.decode()
+        assert "Versioning research data" in html and talk.title not in html, url
+
+
+def test_publishing_a_presentation_revision_changes_its_pages(visitor, programme):
+    urls = page_urls(programme)[2:]
+    warm(visitor, urls)
+    talk = programme["talk"]
+    talk.title = "Versioning research data, approved"
+    talk.save_revision().publish()
+    for url in urls:
+        response = visitor.get(url)
+        assert response[HEADER] == "miss", url
+        assert talk.title in response.content.decode(), url
+
+
+def test_publishing_a_revision_replaces_the_generation(programme, django_capture_on_commit_callbacks):
+    from pagecache import generation
+
+    revision = programme["talk"].save_revision()
+    before = generation.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        revision.publish()
+    assert generation.current() != before

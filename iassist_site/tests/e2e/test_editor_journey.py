@@ -114,8 +114,10 @@ def test_editor_renames_a_presentation_and_the_programme_shows_it(editor_page, o
     page.get_by_role("link", name=presentation.title).first.click()
 
     page.locator("#id_title").fill(new_title)
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator(".messages")).to_contain_text("updated")
+    # Presentations have drafts: saving keeps the published title, publishing shows the new one.
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messages")).to_contain_text("updated and published")
 
     visitor = open_page(new_visitor=True)
     visitor.goto(presentation.conference_url)
