@@ -342,8 +342,20 @@ def presentation_edit_visible_after(conference, watched):
     talk = Presentation.objects.filter(conference=conference).order_by("pk").first()
     talk.title = f"{talk.title} (edited {secrets.token_hex(3)})"
     started = time.perf_counter()
-    talk.save()
+    talk.save_revision().publish()
     return watch(watched, talk.title, started)
+
+
+def load_through_an_edit(conference, duration, connections):
+    """wrk on the programme through nginx while a title is published halfway: the refill's cost."""
+    url = f"http://127.0.0.1:{PORTS['front']}{conference.url}"
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s", url]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    time.sleep(duration / 2)
+    conference.title = f"{conference.title} (edited {secrets.token_hex(3)})"
+    conference.save_revision().publish()
+    output, _ = running.communicate(timeout=duration + 30)
+    return parse_wrk(output)
 
 
 def _shown(ms):
@@ -394,6 +406,11 @@ def main():
             print(f"published conference title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
         for label, ms in presentation_edit_visible_after(biggest, {"the programme": biggest.url}).items():
             print(f"edited presentation title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
+        during = load_through_an_edit(biggest, args.duration, args.connections)
+        print(
+            f"biggest programme through nginx, a title published halfway through the load: {during['rps']:.0f} req/s, "
+            f"p50 {during['p50']:.2f} ms, p99 {during['p99']:.2f} ms"
+        )
     finally:
         processes.stop_all()
         log.close()
@@ -421,6 +438,10 @@ def report(args, source, workers, use_redis, pages, queries, cached):
         # wrk stops sending, but the uncached server still has its queue of renders to finish;
         # they would take CPU from the next measurement. One more request waits behind them.
         fetch(PORTS["uncached"], path)
+        # Warm means stored: one request through nginx first, as for the page cache, so the
+        # front-cache row measures serving rather than the first fill (nginx sends its own Host,
+        # so that first request renders in Django too). The fill after an edit is measured below.
+        fetch(PORTS["front"], path)
         runs = {
             "app, cache off (cold)": cold,
             "app, page cache (warm)": wrk(PORTS["cached"], path, args.duration, args.connections),
