@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from . import generation
+from .copies import WorkerCopies
 
 HEADER = "X-Page-Cache"
 DEFAULT_TIMEOUT = 60 * 60
@@ -21,6 +22,8 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/documents/", "/s
 # Part of every page key: raise it when what a stored entry holds changes (v2: the headers
 # of every middleware), so a deployment never serves entries stored by the code before it.
 ENTRY_FORMAT = 2
+# Pages each worker process keeps in its own memory besides the shared cache (bytes).
+DEFAULT_WORKER_BYTES = 32 * 1024 * 1024
 
 
 def _enabled():
@@ -68,17 +71,25 @@ def page_key(request):
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.copies = WorkerCopies(getattr(settings, "PAGE_CACHE_WORKER_BYTES", DEFAULT_WORKER_BYTES))
 
     def __call__(self, request):
         if not (_enabled() and _may_read(request)):
             return self.get_response(request)
         key = page_key(request)
         # One round trip: the page is stored with the generation it was rendered under,
-        # and only counts while that generation is still the current one.
-        found = generation.page_cache().get_many([generation.GENERATION_KEY, key])
-        token = found.get(generation.GENERATION_KEY) or generation.current()
-        stored = found.get(key)
+        # and only counts while that generation is still the current one. A copy this
+        # worker already holds needs only the (tiny) generation from the shared cache.
+        nearby = self.copies.get(key)
+        if nearby is not None:
+            token = generation.page_cache().get(generation.GENERATION_KEY) or generation.current()
+            stored = nearby if nearby[0] == token else generation.page_cache().get(key)
+        else:
+            found = generation.page_cache().get_many([generation.GENERATION_KEY, key])
+            token = found.get(generation.GENERATION_KEY) or generation.current()
+            stored = found.get(key)
         if stored is not None and stored[0] == token:
+            self.copies.put(key, stored)
             return _rebuild(stored)
         response = self.get_response(request)
         if _may_store(request, response):
@@ -86,6 +97,7 @@ class AnonymousPageCacheMiddleware:
             timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
             entry = (token, response.status_code, list(response.items()), response.content)
             generation.page_cache().set(key, entry, timeout)
+            self.copies.put(key, entry)
         return response
 
 
