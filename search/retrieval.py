@@ -184,11 +184,17 @@ class IndexTableRetriever:
         select = ", ".join(f"{alias}.{column}" for column in columns)
         placeholders = ", ".join(["%s"] * len(content_types))
         content_type = self._content_type_filter(model)
+        # The matches are ranked in a subquery, and only then counted and sorted: so the window and the sort
+        # carry the few columns shown, not the entries' text vectors (PostgreSQL would otherwise compute the
+        # rank above the window and spill the matches of a common word to disk). "OFFSET 0" keeps
+        # PostgreSQL from merging the subquery back into the outer query.
+        fence = " OFFSET 0" if self.vendor == "postgresql" else ""
         sql = (
-            f"{prefix}SELECT {select}, {rank} AS search_rank, COUNT(*) OVER () AS search_total "  # noqa: S608 -- see below
+            f"{prefix}SELECT {', '.join(columns)}, search_rank, COUNT(*) OVER () AS search_total FROM ("  # noqa: S608 -- see below
+            f"SELECT {select}, {rank} AS search_rank "
             f"FROM {source} {self._object_join(alias, model._meta.db_table)} "
-            f"WHERE {match} AND {content_type} IN ({placeholders}) {where} "
-            f"ORDER BY search_rank {direction}, {alias}.id DESC LIMIT %s"
+            f"WHERE {match} AND {content_type} IN ({placeholders}) {where}{fence}"
+            f") ranked ORDER BY search_rank {direction}, id DESC LIMIT %s"
         )
         # Only table and column names and %s placeholders are interpolated; every value is a parameter.
         # The match parameters come first on both: in the FROM clause on PostgreSQL, in the CTE on SQLite.
