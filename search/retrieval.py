@@ -159,18 +159,19 @@ class IndexTableRetriever:
         return "", source, condition, params, rank, "DESC"
 
     def _object_join(self, alias, table):
-        # The object's primary key, not the index entry's text column, is cast on the join: so PostgreSQL can
-        # look each matching entry's object up by key instead of hashing every row of the object table.
-        # Every model in the index has an integer primary key.
+        # The entry's object_id (text) is cast to the object's key, not the key to text: so PostgreSQL can look
+        # each matching entry's object up through its primary key instead of hashing every row of the object
+        # table. Every model the site indexes (pages, presentations, people) has an integer primary key.
         return f"JOIN {table} {alias} ON {alias}.id = CAST(e.object_id AS INTEGER)"
 
     def _content_type_filter(self, model):
         """The condition on the entry's content type, written so that PostgreSQL finds the matches fastest.
 
         Pages and people are few or short: PostgreSQL reads them through the content type index and tests
-        each. Presentations are many and long, and reading a long entry (decompressing its text) is what
-        costs: there, "+ 0" keeps the planner off the content type index so that the GIN indexes on the text
-        find the matching entries without reading the others.
+        each. Presentations are many and long, and reading an entry's text vectors is what costs: there,
+        "+ 0" keeps the planner off the content type index, so that the GIN indexes on the text find the
+        entries that match a rare word without reading the others (a common word is found by one scan).
+        See docs/search.md, "Backends", for the measurements and the index's storage.
         """
         if self.vendor == "postgresql" and model in TEXT_INDEX_FIRST:
             return "e.content_type_id + 0"
