@@ -1,11 +1,13 @@
 """Search latency over the whole imported archive: a fixed list of realistic queries, median and p95.
 
-    .venv/bin/python bench/search_bench.py [--database-url URL] [--repeat 5]
+    .venv/bin/python bench/search_bench.py [--database-url URL] [--repeat 5] [--no-import]
 
 Imports ../shared/iassist-hugo into a fresh database (a temporary SQLite file by
 default), warms up once, then runs every query --repeat times three ways: the
 ranking engine alone, the JSON format (what suggestions and scripts call) and
-the HTML results page, both through Django's test client. Prints the median and
+the HTML results page, both through Django's test client. With --no-import the
+database given is searched as it is (imported by an earlier run), to compare
+changes to the search code against the same data. Prints the median and
 95th percentile of each, the slowest queries, and the SQL statements per page.
 """
 
@@ -40,6 +42,9 @@ SUGGESTIONS = ["Gothen", "curat", "Kleem", "metad", "census 20", "open da"]
 
 def extra(parser):
     parser.add_argument("--repeat", type=int, default=5, help="Runs of each query (default 5).")
+    parser.add_argument(
+        "--no-import", action="store_true", help="Search the database as it is (needs --database-url)."
+    )
 
 
 def percentile(values, share):
@@ -75,9 +80,12 @@ def report(label, timings, cpu_timings, slowest):
 
 def main():
     args = parse_args(__doc__, extra)
+    if args.no_import and not args.database_url:
+        raise SystemExit("--no-import needs --database-url: the default database is a new, empty one")
     url = setup_django(args.database_url)
     started = time.perf_counter()
-    import_tree(args.tree)
+    if not args.no_import:
+        import_tree(args.tree)
     imported = time.perf_counter() - started
 
     from django.db import connection
@@ -102,7 +110,8 @@ def main():
         assert response.status_code == 200, (query, response.status_code)
 
     print(f"search benchmark: {connection.vendor} ({url.split('@')[-1]}), {machine()}")
-    print(f"archive: {Presentation.objects.count()} presentations; imported in {imported:.0f} s")
+    imported_note = "already imported" if args.no_import else f"imported in {imported:.0f} s"
+    print(f"archive: {Presentation.objects.count()} presentations; {imported_note}")
     print(f"load average at the start: {os.getloadavg()[0]:.1f}")
     print(f"{len(QUERIES)} queries x {args.repeat} runs; {len(SUGGESTIONS)} suggestion prefixes")
     report("engine (ranking only)", *measure(run_search, QUERIES, args.repeat))

@@ -38,6 +38,8 @@ PageRow = namedtuple("PageRow", ["pk", "title", "seo_title", "path", "url_path",
 PresentationRow = namedtuple("PresentationRow", ["pk", "title", "slug", "conference_id"])
 PersonRow = namedtuple("PersonRow", ["pk", "name", "slug"])
 ROW_TYPES = {Page: PageRow, Presentation: PresentationRow, Person: PersonRow}
+# Kinds whose entries PostgreSQL should find through the text's GIN indexes rather than test one by one.
+TEXT_INDEX_FIRST = {Presentation}
 
 
 @dataclass(frozen=True)
@@ -157,9 +159,23 @@ class IndexTableRetriever:
         return "", source, condition, params, rank, "DESC"
 
     def _object_join(self, alias, table):
-        if self.vendor == "sqlite":
-            return f"JOIN {table} {alias} ON {alias}.id = CAST(e.object_id AS INTEGER)"
-        return f"JOIN {table} {alias} ON e.object_id = CAST({alias}.id AS TEXT)"
+        # The entry's object_id (text) is cast to the object's key, not the key to text: so PostgreSQL can look
+        # each matching entry's object up through its primary key instead of hashing every row of the object
+        # table. Every model the site indexes (pages, presentations, people) has an integer primary key.
+        return f"JOIN {table} {alias} ON {alias}.id = CAST(e.object_id AS INTEGER)"
+
+    def _content_type_filter(self, model):
+        """The condition on the entry's content type, written so that PostgreSQL finds the matches fastest.
+
+        Pages and people are few or short: PostgreSQL reads them through the content type index and tests
+        each. Presentations are many and long, and reading an entry's text vectors is what costs: there,
+        "+ 0" keeps the planner off the content type index, so that the GIN indexes on the text find the
+        entries that match a rare word without reading the others (a common word is found by one scan).
+        See docs/search.md, "Backends", for the measurements and the index's storage.
+        """
+        if self.vendor == "postgresql" and model in TEXT_INDEX_FIRST:
+            return "e.content_type_id + 0"
+        return "e.content_type_id"
 
     def _run(self, model, alias, columns, units, operator, autocomplete, content_types, where, where_params, limit):
         if not units:
@@ -168,14 +184,18 @@ class IndexTableRetriever:
         prefix, source, match, match_params, rank, direction = build(units, operator, autocomplete)
         select = ", ".join(f"{alias}.{column}" for column in columns)
         placeholders = ", ".join(["%s"] * len(content_types))
-        # On PostgreSQL "+ 0" keeps the planner off the content type index, which would make it test every
-        # entry of the type; the GIN indexes on the text find the few that match first.
-        content_type = "e.content_type_id + 0" if self.vendor == "postgresql" else "e.content_type_id"
+        content_type = self._content_type_filter(model)
+        # The matches are ranked in a subquery, and only then counted and sorted: so the window and the sort
+        # carry the few columns shown, not the entries' text vectors (PostgreSQL would otherwise compute the
+        # rank above the window and spill the matches of a common word to disk). "OFFSET 0" keeps
+        # PostgreSQL from merging the subquery back into the outer query.
+        fence = " OFFSET 0" if self.vendor == "postgresql" else ""
         sql = (
-            f"{prefix}SELECT {select}, {rank} AS search_rank, COUNT(*) OVER () AS search_total "  # noqa: S608 -- see below
+            f"{prefix}SELECT {', '.join(columns)}, search_rank, COUNT(*) OVER () AS search_total FROM ("  # noqa: S608 -- see below
+            f"SELECT {select}, {rank} AS search_rank "
             f"FROM {source} {self._object_join(alias, model._meta.db_table)} "
-            f"WHERE {match} AND {content_type} IN ({placeholders}) {where} "
-            f"ORDER BY search_rank {direction}, {alias}.id DESC LIMIT %s"
+            f"WHERE {match} AND {content_type} IN ({placeholders}) {where}{fence}"
+            f") ranked ORDER BY search_rank {direction}, id DESC LIMIT %s"
         )
         # Only table and column names and %s placeholders are interpolated; every value is a parameter.
         # The match parameters come first on both: in the FROM clause on PostgreSQL, in the CTE on SQLite.
