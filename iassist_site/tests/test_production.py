@@ -19,6 +19,7 @@ def run_django(code, tmp_path, **env):
     environment.update(
         DJANGO_SETTINGS_MODULE="iassist_site.settings.production",
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        CACHE_DIR=str(tmp_path / "cache"),
         **env,
     )
     return subprocess.run(
