@@ -29,6 +29,8 @@ BODY_INSERT = "#body-root > [data-streamfield-stream-container] > div > .c-sf-ad
 def insert_block(page, insert_button, block_label):
     insert_button.click()
     page.get_by_role("option", name=block_label, exact=True).click()
+    # The chooser fades out: until it has gone, the next chooser's options would be there twice.
+    expect(page.locator(".w-combobox__option:visible")).to_have_count(0)
 
 
 def fill_facts(page):
