@@ -251,6 +251,18 @@ def fetch(port, path):
         return response.read(), dict(response.headers)
 
 
+def drain(port, path, workers):
+    """Wait until a server has finished what wrk left queued (one request for each worker).
+
+    wrk stops sending, but the uncached server still has renders to finish; they would
+    take CPU from the next measurement.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(lambda _: fetch(port, path), range(workers)))
+
+
 def save_as_files(pages, static_copy):
     """Each page as the cached application serves it, saved where nginx finds it by its address."""
     for path in pages.values():
@@ -435,9 +447,7 @@ def report(args, source, workers, use_redis, pages, queries, cached):
     print("-" * len(header))
     for label, path in pages.items():
         cold = wrk(PORTS["uncached"], path, args.duration, args.connections)
-        # wrk stops sending, but the uncached server still has its queue of renders to finish;
-        # they would take CPU from the next measurement. One more request waits behind them.
-        fetch(PORTS["uncached"], path)
+        drain(PORTS["uncached"], path, workers)
         # Warm means stored: one request through nginx first, as for the page cache, so the
         # front-cache row measures serving rather than the first fill (nginx sends its own Host,
         # so that first request renders in Django too). The fill after an edit is measured below.
