@@ -220,7 +220,9 @@ class IndexTableRetriever:
         if not conference_ids:
             return Found([], 0)
         placeholders = ", ".join(["%s"] * len(conference_ids))
-        live_sql, live_params = Presentation.objects.live().values("pk").query.sql_with_params()
+        # No ORDER BY in the subquery: the model's ordering joins sessions and made PostgreSQL compare
+        # every match with every presentation (39 ms for "open data" on PostgreSQL; 4 ms without).
+        live_sql, live_params = Presentation.objects.live().order_by().values("pk").query.sql_with_params()
         return self._run(
             Presentation, "p", ("id", "title", "slug", "conference_id"), units, operator, autocomplete,
             [ContentType.objects.get_for_model(Presentation).pk],
