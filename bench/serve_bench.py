@@ -251,16 +251,31 @@ def fetch(port, path):
         return response.read(), dict(response.headers)
 
 
-def drain(port, path, workers):
-    """Wait until a server has finished what wrk left queued (one request for each worker).
+def wait_until_idle(master, quiet=0.3, deadline=30):
+    """Wait until a gunicorn's workers have used no CPU for `quiet` seconds.
 
-    wrk stops sending, but the uncached server still has renders to finish; they would
-    take CPU from the next measurement.
+    wrk stops sending, but the uncached server still has the renders it had queued to
+    finish; they would take CPU from the next measurement.
     """
-    from concurrent.futures import ThreadPoolExecutor
+    tick = os.sysconf("SC_CLK_TCK")
+    last, stop = None, time.monotonic() + deadline
+    while time.monotonic() < stop:
+        used = _workers_cpu_ticks(master) / tick
+        if last is not None and used - last < 0.01:
+            return
+        last = used
+        time.sleep(quiet)
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(lambda _: fetch(port, path), range(workers)))
+
+def _workers_cpu_ticks(master):
+    total = 0
+    for pid in Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # a worker recycled by max_requests
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total
 
 
 def save_as_files(pages, static_copy):
@@ -397,7 +412,7 @@ def main():
     log = (workdir / "servers.log").open("w")
     try:
         cached = start_gunicorn(processes, "cached", env, workers, log)
-        start_gunicorn(processes, "uncached", {**env, "PAGE_CACHE_ENABLED": "false"}, workers, log)
+        uncached = start_gunicorn(processes, "uncached", {**env, "PAGE_CACHE_ENABLED": "false"}, workers, log)
         start_gunicorn(
             processes, "bare", {}, workers, log, extra=["--chdir", str(REPO / "bench"), "bare_django:application"]
         )
@@ -409,7 +424,7 @@ def main():
         processes.start("nginx", ["nginx", "-c", str(conf), "-p", str(workdir)], stdout=log, stderr=log)
         wait_for(PORTS["front"], pages["conferences index"])
         wait_for(PORTS["files"], pages["conferences index"])
-        report(args, source, workers, use_redis, pages, queries, cached)
+        report(args, source, workers, use_redis, pages, queries, cached, uncached)
         print()
         uncached_ms = sequential_ms(PORTS["uncached"], biggest.url)
         print(f"biggest programme uncached, one request at a time: median {uncached_ms:.1f} ms (target < 50 ms)")
@@ -430,7 +445,7 @@ def main():
     print(f"scratch files (database, logs) in {workdir}")
 
 
-def report(args, source, workers, use_redis, pages, queries, cached):
+def report(args, source, workers, use_redis, pages, queries, cached, uncached):
     import platform
 
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -447,7 +462,7 @@ def report(args, source, workers, use_redis, pages, queries, cached):
     print("-" * len(header))
     for label, path in pages.items():
         cold = wrk(PORTS["uncached"], path, args.duration, args.connections)
-        drain(PORTS["uncached"], path, workers)
+        wait_until_idle(uncached)
         # Warm means stored: one request through nginx first, as for the page cache, so the
         # front-cache row measures serving rather than the first fill (nginx sends its own Host,
         # so that first request renders in Django too). The fill after an edit is measured below.
