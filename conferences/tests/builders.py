@@ -3,6 +3,10 @@
 import datetime
 import itertools
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from conferences import roles
 from conferences.models import (
     ConferenceArchivePage,
     ConferenceIndexPage,
@@ -101,3 +105,21 @@ def conference_form_data(page, body=(), **changes):
         "body": streamfield(list(body)),
     }
     return nested_form_data({**fields, **changes})
+
+
+def two_conference_section(home):
+    """The conferences index with IASSIST 2022 (Gothenburg) and 2019 (Sydney), published, and the editors' roles."""
+    index = conference_index(home)
+    gothenburg = conference(index, 2022, title="IASSIST 2022", slug="iassist-2022")
+    sydney = conference(index, 2019, title="IASSIST 2019", slug="iassist-2019", city="Sydney")
+    for page in (gothenburg, sydney):
+        page.save_revision().publish()
+    roles.ensure_roles()
+    return {"index": index, "gothenburg": gothenburg, "sydney": sydney}
+
+
+def member(group_name, username):
+    """A user in the named group."""
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-long-pass-phrase")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

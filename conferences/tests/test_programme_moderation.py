@@ -5,8 +5,6 @@ was created as a draft and never approved.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.text import slugify
@@ -28,18 +26,11 @@ DRAFT = "Census of Canada, second edition"
 
 @pytest.fixture
 def section(home_page):
-    index = builders.conference_index(home_page)
-    gothenburg = builders.conference(index, 2022, title="IASSIST 2022", slug="iassist-2022")
-    sydney = builders.conference(index, 2019, title="IASSIST 2019", slug="iassist-2019", city="Sydney")
-    for conference in (gothenburg, sydney):
-        conference.save_revision().publish()
-    roles.ensure_roles()
-    own = builders.session(gothenburg, "Session A1")
-    other = builders.session(sydney, "Session B1")
+    section = builders.two_conference_section(home_page)
+    own = builders.session(section["gothenburg"], "Session A1")
+    other = builders.session(section["sydney"], "Session B1")
     return {
-        "index": index,
-        "gothenburg": gothenburg,
-        "sydney": sydney,
+        **section,
         "own": own,
         "other": other,
         "talk": builders.presentation(own, PUBLISHED, presenters=[("Kevin Manuel", "TMU")]),
@@ -47,10 +38,7 @@ def section(home_page):
     }
 
 
-def member(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-long-pass-phrase")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+member = builders.member
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Editors' roles: the web team publishes, organisers edit only their own conference and submit it for review."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -16,19 +15,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def section(home_page):
-    index = builders.conference_index(home_page)
-    gothenburg = builders.conference(index, 2022, title="IASSIST 2022", slug="iassist-2022")
-    sydney = builders.conference(index, 2019, title="IASSIST 2019", slug="iassist-2019", city="Sydney")
-    for conference in (gothenburg, sydney):
-        conference.save_revision().publish()
-    roles.ensure_roles()
-    return {"index": index, "gothenburg": gothenburg, "sydney": sydney}
+    return builders.two_conference_section(home_page)
 
 
-def member(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-long-pass-phrase")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+member = builders.member
 
 
 @pytest.fixture
