@@ -77,18 +77,8 @@ class AnonymousPageCacheMiddleware:
         if not (_enabled() and _may_read(request)):
             return self.get_response(request)
         key = page_key(request)
-        # One round trip: the page is stored with the generation it was rendered under,
-        # and only counts while that generation is still the current one. A copy this
-        # worker already holds needs only the (tiny) generation from the shared cache.
-        nearby = self.copies.get(key)
-        if nearby is not None:
-            token = generation.page_cache().get(generation.GENERATION_KEY) or generation.current()
-            stored = nearby if nearby[0] == token else generation.page_cache().get(key)
-        else:
-            found = generation.page_cache().get_many([generation.GENERATION_KEY, key])
-            token = found.get(generation.GENERATION_KEY) or generation.current()
-            stored = found.get(key)
-        if stored is not None and stored[0] == token:
+        token, stored = self._find(key)
+        if stored is not None:
             self.copies.put(key, stored)
             return _rebuild(stored)
         response = self.get_response(request)
@@ -99,6 +89,24 @@ class AnonymousPageCacheMiddleware:
             generation.page_cache().set(key, entry, timeout)
             self.copies.put(key, entry)
         return response
+
+    def _find(self, key):
+        """The current generation, and the entry stored for `key` under it (None if there is none).
+
+        One round trip: a page is stored with the generation it was rendered under and only
+        counts while that generation is the current one, so both are fetched together; for a
+        page this worker holds a copy of, the (tiny) generation alone.
+        """
+        cache = generation.page_cache()
+        nearby = self.copies.get(key)
+        if nearby is not None:
+            token = cache.get(generation.GENERATION_KEY) or generation.current()
+            stored = nearby if nearby[0] == token else cache.get(key)
+        else:
+            found = cache.get_many([generation.GENERATION_KEY, key])
+            token = found.get(generation.GENERATION_KEY) or generation.current()
+            stored = found.get(key)
+        return token, (stored if stored is not None and stored[0] == token else None)
 
 
 def _rebuild(stored):
