@@ -26,10 +26,7 @@ def test_publishing_a_new_title_changes_every_page_that_shows_it(visitor, progra
     conference = programme["conference"]
     conference.title = "IASSIST Renamed Conference"
     conference.save_revision().publish()
-    for url in urls:
-        response = visitor.get(url)
-        assert response[HEADER] == "miss", url
-        assert conference.title in response.content.decode(), url
+    assert_rendered_afresh_with(visitor, urls, conference.title)
 
 
 def test_unpublishing_a_conference_removes_it_from_the_listings(visitor, programme):
@@ -167,10 +164,7 @@ def test_publishing_a_presentation_revision_changes_its_pages(visitor, programme
     talk = programme["talk"]
     talk.title = "Versioning research data, approved"
     talk.save_revision().publish()
-    for url in urls:
-        response = visitor.get(url)
-        assert response[HEADER] == "miss", url
-        assert talk.title in response.content.decode(), url
+    assert_rendered_afresh_with(visitor, urls, talk.title)
 
 
 def test_publishing_a_revision_replaces_the_generation(programme, django_capture_on_commit_callbacks):
@@ -181,3 +175,11 @@ def test_publishing_a_revision_replaces_the_generation(programme, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         revision.publish()
     assert generation.current() != before
+
+
+def assert_rendered_afresh_with(visitor, urls, text):
+    """Each page is rendered again (not served from the cache) and shows `text`."""
+    for url in urls:
+        response = visitor.get(url)
+        assert response[HEADER] == "miss", url
+        assert text in response.content.decode(), url
