@@ -7,6 +7,7 @@ whatever they preview is never stored.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -24,6 +25,11 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/documents/", "/s
 ENTRY_FORMAT = 2
 # Pages each worker process keeps in its own memory besides the shared cache (bytes).
 DEFAULT_WORKER_BYTES = 32 * 1024 * 1024
+# How long a visitor waits for another visitor's render of the same page before rendering it
+# too (seconds), and how often it looks. The claim on a render outlives a worker that died.
+DEFAULT_FILL_WAIT = 3.0
+FILL_POLL_SECONDS = 0.005
+FILL_CLAIM_SECONDS = 30
 
 
 def _enabled():
@@ -78,9 +84,17 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = page_key(request)
         token, stored = self._find(key)
-        if stored is not None:
-            self.copies.put(key, stored)
-            return _rebuild(stored)
+        if stored is None and request.method == "GET":
+            return self._fill_once(request, key, token)
+        if stored is None:
+            return self._render(request, key, token)
+        return self._hit(key, stored)
+
+    def _hit(self, key, stored):
+        self.copies.put(key, stored)
+        return _rebuild(stored)
+
+    def _render(self, request, key, token):
         response = self.get_response(request)
         if _may_store(request, response):
             response[HEADER] = "miss"
@@ -89,6 +103,39 @@ class AnonymousPageCacheMiddleware:
             generation.page_cache().set(key, entry, timeout)
             self.copies.put(key, entry)
         return response
+
+    def _fill_once(self, request, key, token):
+        """Render a missing page once however many visitors ask for it at the same moment.
+
+        After an edit empties the cache, every visitor of a popular page would otherwise render
+        it at once and slow each other down. The first claims the render; the others wait
+        for its result, and render themselves only if it stores nothing or takes too long.
+        """
+        cache = generation.page_cache()
+        claim = f"{key}:filling:{token}"
+        if cache.add(claim, 1, FILL_CLAIM_SECONDS):
+            try:
+                return self._render(request, key, token)
+            finally:
+                cache.delete(claim)
+        stored = self._wait_for_fill(key, claim)
+        if stored is not None:
+            return self._hit(key, stored)
+        return self._render(request, key, generation.current())
+
+    def _wait_for_fill(self, key, claim):
+        """The entry another visitor's render stores, or None once it has given up or timed out."""
+        cache = generation.page_cache()
+        deadline = time.monotonic() + getattr(settings, "PAGE_CACHE_FILL_WAIT", DEFAULT_FILL_WAIT)
+        while time.monotonic() < deadline:
+            time.sleep(FILL_POLL_SECONDS)
+            found = cache.get_many([generation.GENERATION_KEY, key, claim])
+            stored = found.get(key)
+            if stored is not None and stored[0] == found.get(generation.GENERATION_KEY):
+                return stored
+            if claim not in found:
+                return None
+        return None
 
     def _find(self, key):
         """The current generation, and the entry stored for `key` under it (None if there is none).
