@@ -12,6 +12,7 @@ everything it started before it exits.
 """
 
 import argparse
+import gzip
 import os
 import secrets
 import shutil
@@ -43,6 +44,12 @@ def parse_args():
         choices=["redis", "files"],
         default=None,
         help="Where the page cache lives (default: Redis when it answers on 127.0.0.1:6379, else files).",
+    )
+    parser.add_argument(
+        "--accept-encoding",
+        choices=["gzip", "identity"],
+        default="gzip",
+        help="What every request accepts: gzip, as browsers send (default), or identity (uncompressed pages).",
     )
     return parser.parse_args()
 
@@ -225,6 +232,8 @@ http {{
         listen 127.0.0.1:{PORTS["files"]};
         root {static_copy};
         index index.html;
+        # index.html.gz lies beside each page: sent as it is to clients that accept gzip.
+        gzip_static on;
         location / {{ try_files $uri $uri/index.html =404; }}
     }}
 }}
@@ -246,9 +255,17 @@ def wait_for(port, path="/", timeout=60):
     raise RuntimeError(f"nothing answered on 127.0.0.1:{port}{path} within {timeout} s")
 
 
-def fetch(port, path):
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+def fetch(port, path, encoding="identity"):
+    """The body as sent (compressed if it was), and the headers."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Accept-Encoding": encoding})
+    with urllib.request.urlopen(request, timeout=30) as response:
         return response.read(), dict(response.headers)
+
+
+def fetch_text(port, path, encoding):
+    """The page as a browser reads it: decompressed."""
+    body, headers = fetch(port, path, encoding)
+    return gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body
 
 
 def wait_until_idle(master, quiet=0.3, deadline=30):
@@ -268,31 +285,60 @@ def wait_until_idle(master, quiet=0.3, deadline=30):
 
 
 def _workers_cpu_ticks(master):
-    total = 0
+    """CPU of a server's workers so far, counting those gunicorn has replaced (max_requests)."""
+    total = sum(_stat_fields(master.pid)[13:15])  # cutime, cstime: workers that have exited
     for pid in Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split():
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except FileNotFoundError:  # a worker recycled by max_requests
+            total += sum(_stat_fields(pid)[11:13])  # utime, stime
+        except FileNotFoundError:  # exited since the list was read: counted with the next reading
             continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
     return total
 
 
+def _stat_fields(pid):
+    """Fields of /proc/<pid>/stat after the process name, as integers where they are."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return [int(field) if field.lstrip("-").isdigit() else 0 for field in fields]
+
+
 def save_as_files(pages, static_copy):
-    """Each page as the cached application serves it, saved where nginx finds it by its address."""
+    """Each page as the cached application serves it, saved where nginx finds it by its address.
+
+    Beside each index.html lies index.html.gz, the same compressed bytes the application sends,
+    which nginx's gzip_static serves to clients that accept gzip: the best a static site can do.
+    """
     for path in pages.values():
-        body, _headers = fetch(PORTS["cached"], path)
         target = static_copy / path.split("?")[0].strip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
+        target.write_bytes(fetch(PORTS["cached"], path)[0])
+        body, headers = fetch(PORTS["cached"], path, "gzip")
+        if headers.get("Content-Encoding") == "gzip":
+            target.with_name("index.html.gz").write_bytes(body)
 
 
-def wrk(port, path, duration, connections):
+def wrk_command(port, path, duration, connections, encoding):
     url = f"http://127.0.0.1:{port}{path}"
     threads = min(2, connections)
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s", url]
+    return [
+        *("wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"),
+        *("-H", f"Accept-Encoding: {encoding}", url),
+    ]
+
+
+def wrk(port, path, duration, connections, encoding):
+    command = wrk_command(port, path, duration, connections, encoding)
     output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=duration + 30).stdout
     return parse_wrk(output)
+
+
+def measured_load(master, port, path, args, encoding):
+    """wrk's figures, plus the CPU that the server's workers spent on each request."""
+    tick = os.sysconf("SC_CLK_TCK")
+    before = _workers_cpu_ticks(master)
+    result = wrk(port, path, args.duration, args.connections, encoding)
+    used = (_workers_cpu_ticks(master) - before) / tick
+    result["cpu_ms"] = used * 1000 / result["requests"] if result.get("requests") else float("nan")
+    return result
 
 
 def parse_wrk(output):
@@ -300,7 +346,9 @@ def parse_wrk(output):
     lines = iter(output.splitlines())
     for line in lines:
         words = line.split()
-        if line.startswith("Requests/sec:"):
+        if words[1:3] == ["requests", "in"]:
+            result["requests"] = int(words[0])
+        elif line.startswith("Requests/sec:"):
             result["rps"] = float(words[1])
         elif words[:1] in (["50%"], ["99%"]):
             result[f"p{words[0][:-1]}"] = _milliseconds(words[1])
@@ -318,11 +366,11 @@ def _milliseconds(text):
     raise ValueError(text)
 
 
-def sequential_ms(port, path, repeat=20):
+def sequential_ms(port, path, encoding, repeat=20):
     timings = []
     for _ in range(repeat):
         started = time.perf_counter()
-        fetch(port, path)
+        fetch(port, path, encoding)
         timings.append((time.perf_counter() - started) * 1000)
     return statistics.median(timings)
 
@@ -340,7 +388,7 @@ def worker_memory_mib(master):
 def first_showing(path, text, started, deadline=10):
     """Milliseconds from `started` until nginx serves `path` with `text` in it (None if never)."""
     while time.perf_counter() < started + deadline:
-        if text.encode() in fetch(PORTS["front"], path)[0]:
+        if text.encode() in fetch_text(PORTS["front"], path, "gzip"):
             return (time.perf_counter() - started) * 1000
         time.sleep(0.005)
     return None
@@ -373,10 +421,9 @@ def presentation_edit_visible_after(conference, watched):
     return watch(watched, talk.title, started)
 
 
-def load_through_an_edit(conference, duration, connections):
+def load_through_an_edit(conference, duration, connections, encoding):
     """wrk on the programme through nginx while a title is published halfway: the refill's cost."""
-    url = f"http://127.0.0.1:{PORTS['front']}{conference.url}"
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s", url]
+    command = wrk_command(PORTS["front"], conference.url, duration, connections, encoding)
     running = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     time.sleep(duration / 2)
     conference.title = f"{conference.title} (edited {secrets.token_hex(3)})"
@@ -411,29 +458,32 @@ def main():
     processes = Processes()
     log = (workdir / "servers.log").open("w")
     try:
-        cached = start_gunicorn(processes, "cached", env, workers, log)
-        uncached = start_gunicorn(processes, "uncached", {**env, "PAGE_CACHE_ENABLED": "false"}, workers, log)
-        start_gunicorn(
-            processes, "bare", {}, workers, log, extra=["--chdir", str(REPO / "bench"), "bare_django:application"]
-        )
+        servers = {
+            "cached": start_gunicorn(processes, "cached", env, workers, log),
+            "uncached": start_gunicorn(processes, "uncached", {**env, "PAGE_CACHE_ENABLED": "false"}, workers, log),
+            "bare": start_gunicorn(
+                processes, "bare", {}, workers, log, extra=["--chdir", str(REPO / "bench"), "bare_django:application"]
+            ),
+        }
         for name in ("cached", "uncached", "bare"):
             wait_for(PORTS[name])
         static_copy = workdir / "files"
         save_as_files(pages, static_copy)
         conf = write_nginx_conf(workdir, static_copy)
-        processes.start("nginx", ["nginx", "-c", str(conf), "-p", str(workdir)], stdout=log, stderr=log)
+        nginx = processes.start("nginx", ["nginx", "-c", str(conf), "-p", str(workdir)], stdout=log, stderr=log)
+        servers["front"] = servers["files"] = nginx
         wait_for(PORTS["front"], pages["conferences index"])
         wait_for(PORTS["files"], pages["conferences index"])
-        report(args, source, workers, use_redis, pages, queries, cached, uncached)
+        report(args, source, workers, use_redis, pages, queries, servers)
         print()
-        uncached_ms = sequential_ms(PORTS["uncached"], biggest.url)
+        uncached_ms = sequential_ms(PORTS["uncached"], biggest.url, args.accept_encoding)
         print(f"biggest programme uncached, one request at a time: median {uncached_ms:.1f} ms (target < 50 ms)")
         watched = pages_listing(biggest, pages)
         for label, ms in edit_visible_after(biggest, watched).items():
             print(f"published conference title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
         for label, ms in presentation_edit_visible_after(biggest, {"the programme": biggest.url}).items():
             print(f"edited presentation title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
-        during = load_through_an_edit(biggest, args.duration, args.connections)
+        during = load_through_an_edit(biggest, args.duration, args.connections, args.accept_encoding)
         print(
             f"biggest programme through nginx, a title published halfway through the load: {during['rps']:.0f} req/s, "
             f"p50 {during['p50']:.2f} ms, p99 {during['p99']:.2f} ms"
@@ -445,7 +495,7 @@ def main():
     print(f"scratch files (database, logs) in {workdir}")
 
 
-def report(args, source, workers, use_redis, pages, queries, cached, uncached):
+def report(args, source, workers, use_redis, pages, queries, servers):
     import platform
 
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -453,42 +503,52 @@ def report(args, source, workers, use_redis, pages, queries, cached, uncached):
     print(f"load average before the run: {load} (other work on the machine skews every number alike)")
     print(
         f"gunicorn {workers} sync workers; cache: {'Redis' if use_redis else 'files'}; "
-        f"wrk {args.connections} connections, {args.duration} s each"
+        f"wrk {args.connections} connections, {args.duration} s each; Accept-Encoding: {args.accept_encoding}"
     )
-    bare = wrk(PORTS["bare"], "/", args.duration, args.connections)
-    print(f"bare Django view: {bare['rps']:.0f} req/s, p50 {bare['p50']:.2f} ms, p99 {bare['p99']:.2f} ms\n")
-    header = f"{'page':34} {'SQL':>4} {'target':>18} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}  ratio"
+    encoding = args.accept_encoding
+
+    def load(name, path):
+        return measured_load(servers[name], PORTS[name], path, args, encoding)
+
+    bare = load("bare", "/")
+    print(
+        f"bare Django view: {bare['rps']:.0f} req/s, p50 {bare['p50']:.2f} ms, p99 {bare['p99']:.2f} ms, "
+        f"{bare['cpu_ms']:.3f} ms of its workers' CPU a request\n"
+    )
+    print("CPU ms: CPU time of the serving processes (gunicorn's or nginx's workers) per request; wrk and Redis aside")
+    header = f"{'page':34} {'SQL':>4} {'serving':>23} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7}  ratio"
     print(header)
     print("-" * len(header))
     for label, path in pages.items():
-        cold = wrk(PORTS["uncached"], path, args.duration, args.connections)
-        wait_until_idle(uncached)
+        cold = load("uncached", path)
+        wait_until_idle(servers["uncached"])
         # Warm means stored: one request through nginx first, as for the page cache, so the
         # front-cache row measures serving rather than the first fill (nginx sends its own Host,
         # so that first request renders in Django too). The fill after an edit is measured below.
-        fetch(PORTS["front"], path)
+        fetch(PORTS["front"], path, encoding)
         runs = {
             "app, cache off (cold)": cold,
-            "app, page cache (warm)": wrk(PORTS["cached"], path, args.duration, args.connections),
-            "nginx front cache": wrk(PORTS["front"], path, args.duration, args.connections),
-            "nginx, saved files": wrk(PORTS["files"], path, args.duration, args.connections),
+            "app, page cache (warm)": load("cached", path),
+            "nginx front cache": load("front", path),
+            "nginx, saved files": load("files", path),
         }
-        size = len(fetch(PORTS["cached"], path)[0])
-        runs["bare Django, same bytes"] = wrk(PORTS["bare"], f"/bytes/{size}/", args.duration, args.connections)
+        # As many bytes as the page takes on the wire (compressed, when it is).
+        size = len(fetch(PORTS["cached"], path, encoding)[0])
+        runs["bare Django, same bytes"] = load("bare", f"/bytes/{size}/")
         warm, front, files, same_bytes = (runs[name]["rps"] for name in list(runs)[1:])
         ratios = {
             "app, page cache (warm)": f"{ratio(warm, bare['rps'])} of bare Django",
             "nginx front cache": f"{ratio(front, files)} of files",
-            "bare Django, same bytes": f"{size // 1024} KiB; warm app {ratio(warm, same_bytes)} of this",
+            "bare Django, same bytes": f"{size / 1024:.1f} KiB; warm app {ratio(warm, same_bytes)} of this",
         }
         for number, (target, result) in enumerate(runs.items()):
             first = f"{label:34} {queries[label]:>4}" if number == 0 else f"{'':34} {'':>4}"
             errors = f"  ({result['errors']} errors)" if result["errors"] else ""
             print(
-                f"{first} {target:>18.18} {result['rps']:>9.0f} {result['p50']:>8.2f} {result['p99']:>8.2f}  "
-                f"{ratios.get(target, '')}{errors}"
+                f"{first} {target:>23} {result['rps']:>8.0f} {result['p50']:>7.2f} {result['p99']:>7.2f} "
+                f"{result['cpu_ms']:>7.3f}  {ratios.get(target, '')}{errors}"
             )
-    sizes = worker_memory_mib(cached)
+    sizes = worker_memory_mib(servers["cached"])
     print(f"\nworker memory (RSS) after load: {', '.join(f'{size:.0f}' for size in sizes)} MiB")
 
 

@@ -61,6 +61,8 @@ PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))
 # Bytes of pages each worker also keeps in its own memory (0: none); see pagecache/copies.py.
 PAGE_CACHE_WORKER_BYTES = int(os.environ.get("PAGE_CACHE_WORKER_BYTES", str(32 * 1024 * 1024)))
+# Seconds a visitor waits for another visitor's render of the same page before rendering it too.
+PAGE_CACHE_FILL_WAIT = float(os.environ.get("PAGE_CACHE_FILL_WAIT", "3"))
 
 # A caching proxy in front (deploy/nginx.conf): Wagtail purges a page's own addresses
 # there when it is published or unpublished.
