@@ -25,7 +25,8 @@ from django.conf import settings
 from django.db import connections
 from wagtail.models import Site
 
-NGINX = shutil.which("nginx")
+# Debian puts it in /usr/sbin, which a user's PATH may lack.
+NGINX = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 SITE_CONF = Path(settings.BASE_DIR) / "deploy" / "nginx-site.conf"
 INSTALL = "apt-get install nginx libnginx-mod-http-cache-purge"
