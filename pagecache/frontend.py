@@ -90,16 +90,26 @@ def purge_programme(sender, instance, raw=False, **kwargs):
     purge_urls_from_cache(urls)
 
 
-def connect():
+def _receivers():
+    """Each signal this module listens to, with its receiver, sender and dispatch uid."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished
 
     from conferences.models import Presentation, Session
 
     for signal in (page_published, page_unpublished):
-        signal.connect(purge_listings, dispatch_uid=f"pagecache.frontend.{id(signal)}")
+        yield signal, purge_listings, None, f"pagecache.frontend.{id(signal)}"
     for model in (Session, Presentation):
         for signal in (post_save, post_delete):
-            signal.connect(
-                purge_programme, sender=model, dispatch_uid=f"pagecache.frontend.{model.__name__}.{id(signal)}"
-            )
+            yield signal, purge_programme, model, f"pagecache.frontend.{model.__name__}.{id(signal)}"
+
+
+def connect():
+    for signal, receiver, sender, uid in _receivers():
+        signal.connect(receiver, sender=sender, dispatch_uid=uid)
+
+
+def disconnect():
+    """Undo connect(): for tests that switch purging on for themselves."""
+    for signal, receiver, sender, uid in _receivers():
+        signal.disconnect(receiver, sender=sender, dispatch_uid=uid)
