@@ -340,6 +340,21 @@ def test_a_request_with_a_query_string_is_neither_cached_nor_stored(front_cache,
     assert front_cache.get(url, BROWSER).front_cache == "MISS"
 
 
+def test_a_visitor_with_messages_waiting_reaches_django(front_cache, programme):
+    url = programme["conference"].url
+    assert front_cache.stored(url)
+    # Django's messages cookie: the next render shows the messages, and only to this visitor.
+    with_messages = {**BROWSER, "Cookie": "messages=W1siX19qc29uX21lc3NhZ2UiXV0:signature"}
+    assert [front_cache.get(url, with_messages).front_cache for _visit in range(2)] == ["BYPASS", "BYPASS"]
+
+
+def test_a_page_the_app_marks_not_to_be_shared_is_not_stored(front_cache, programme):
+    # The search page sends `private, no-store`, as the page cache's rules expect of such pages.
+    replies = [front_cache.get("/search/", BROWSER) for _visit in range(2)]
+    assert "no-store" in replies[0].headers["Cache-Control"]
+    assert [reply.front_cache for reply in replies] == ["MISS", "MISS"]
+
+
 def test_the_purge_location_refuses_clients_other_than_the_machine_itself(front_cache, programme):
     url = programme["conference"].url
     assert front_cache.stored(url)
