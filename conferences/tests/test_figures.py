@@ -1,0 +1,84 @@
+"""Figures on conference pages: their markup, and what showing many of them costs."""
+
+import json
+
+import pytest
+import wagtail_factories
+from bs4 import BeautifulSoup
+
+from conferences.blocks import FIGURE_RENDITION
+from conferences.tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def figures(images):
+    """A body of one figure per image, as the editor's form stores it, alt text from the title."""
+    blocks = [
+        {"type": "image", "value": {"image": {"image": image.pk, "alt_text": image.title, "decorative": False}}}
+        for image in images
+    ]
+    return json.dumps(blocks)
+
+
+def conference_with_figures(home_page, images, **fields):
+    index = builders.conference_index(home_page)
+    return builders.conference(index, body=figures(images), **fields)
+
+
+def rendered_images(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select("figure.figure img")
+
+
+def test_a_figure_shows_its_rendition_with_its_alt_text(client, home_page):
+    image = wagtail_factories.ImageFactory(title="Delegates at the opening plenary")
+    page = conference_with_figures(home_page, [image])
+    [img] = rendered_images(client, page)
+    rendition = image.get_rendition(FIGURE_RENDITION)
+    assert img["src"] == rendition.url
+    assert (img["width"], img["height"]) == (str(rendition.width), str(rendition.height))
+    assert img["alt"] == "Delegates at the opening plenary"
+
+
+def test_hostile_alt_text_stays_inside_its_attribute(client, home_page):
+    image = wagtail_factories.ImageFactory(title='"><script>alert(1)</script>')
+    page = conference_with_figures(home_page, [image])
+    response = client.get(page.url)
+    assert b"<script>alert(1)</script>" not in response.content
+    [img] = BeautifulSoup(response.content, "html.parser").select("figure.figure img")
+    assert img["alt"] == '"><script>alert(1)</script>'
+
+
+def test_a_figure_whose_file_is_missing_shows_a_broken_image_rather_than_failing(client, home_page):
+    image = wagtail_factories.ImageFactory(title="Lost photograph")
+    image.file.storage.delete(image.file.name)
+    page = conference_with_figures(home_page, [image])
+    [img] = rendered_images(client, page)
+    assert img["alt"] == "Lost photograph"
+
+
+def test_eight_figures_cost_as_many_queries_as_two(client, home_page, django_assert_max_num_queries):
+    images = [wagtail_factories.ImageFactory(title=f"Figure {number}") for number in range(8)]
+    few = conference_with_figures(home_page, images[:2], slug="few-figures")
+    many = builders.conference(few.get_parent(), body=figures(images), slug="many-figures")
+    counts = {}
+    for page in (few, many):
+        rendered_images(client, page)  # the first visit creates the renditions
+        with django_assert_max_num_queries(40) as captured:
+            assert len(rendered_images(client, page)) == len(page.body)
+        counts[page.slug] = len(captured)
+    assert counts["few-figures"] == counts["many-figures"]
+
+
+def test_figures_shown_again_send_nothing_to_the_rendition_cache(client, home_page):
+    # With Redis, each read or write of Wagtail's rendition cache is a round trip.
+    images = [wagtail_factories.ImageFactory(title=f"Figure {number}") for number in range(3)]
+    page = conference_with_figures(home_page, images)
+    rendered_images(client, page)  # the first visit creates the renditions
+    renditions = [image.get_rendition(FIGURE_RENDITION) for image in images]
+    cache = renditions[0].cache_backend
+    cache.clear()
+    rendered_images(client, page)
+    assert [cache.get(rendition.get_cache_key()) for rendition in renditions] == [None, None, None]
