@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "iassist_site.security.headers.SiteCSPMiddleware",
     "iassist_site.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    "iassist_site.compression.ZlibNgGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
