@@ -9,6 +9,9 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 logger = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 2
+# nginx keeps a compressed and a plain copy of a page (deploy/nginx-site.conf); a PURGE
+# removes the copy its Accept-Encoding names.
+COPIES = ("gzip", "identity")
 
 
 class _Purge(Request):
@@ -20,7 +23,8 @@ class NginxPurgeBackend(BaseBackend):
     """Like Wagtail's HTTP backend, but with a path prefix, and a page nginx does not hold is not an error.
 
     LOCATION is the purge location, e.g. http://127.0.0.1/__purge: a page at /a/b/ is
-    purged with PURGE http://127.0.0.1/__purge/a/b/ and the page's own Host header.
+    purged with PURGE http://127.0.0.1/__purge/a/b/ and the page's own Host header, once
+    for each copy nginx may hold (compressed and plain).
 
     ngx_cache_purge answers 404 for an address that is not in its cache, which is the
     usual case for a page nobody has visited since it was last purged.
@@ -35,7 +39,13 @@ class NginxPurgeBackend(BaseBackend):
     def purge(self, url):
         parts = urlsplit(url)
         target = urlunsplit([self.scheme, self.netloc, self.prefix + parts.path, parts.query, ""])
-        request = _Purge(target, headers={"Host": parts.netloc})
+        for encoding in COPIES:
+            request = _Purge(target, headers={"Host": parts.netloc, "Accept-Encoding": encoding})
+            if not self._purge_copy(url, request):
+                break  # nginx cannot be reached: the other copy would wait as long for nothing
+
+    def _purge_copy(self, url, request):
+        """Send one PURGE; False when nginx could not be reached at all."""
         try:
             # The location comes from settings, never from a visitor.
             urlopen(request, timeout=TIMEOUT_SECONDS).close()  # noqa: S310
@@ -44,6 +54,8 @@ class NginxPurgeBackend(BaseBackend):
                 logger.error("nginx refused to purge %s: HTTP %s", url, error.code)
         except OSError as error:
             logger.error("Could not reach nginx to purge %s: %s", url, error)
+            return False
+        return True
 
 
 def listing_pages(page):
