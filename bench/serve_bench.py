@@ -331,11 +331,11 @@ def wrk(port, path, duration, connections, encoding):
     return parse_wrk(output)
 
 
-def measured_load(master, port, path, args, encoding):
+def measured_load(master, port, path, args):
     """wrk's figures, plus the CPU that the server's workers spent on each request."""
     tick = os.sysconf("SC_CLK_TCK")
     before = _workers_cpu_ticks(master)
-    result = wrk(port, path, args.duration, args.connections, encoding)
+    result = wrk(port, path, args.duration, args.connections, args.accept_encoding)
     used = (_workers_cpu_ticks(master) - before) / tick
     result["cpu_ms"] = used * 1000 / result["requests"] if result.get("requests") else float("nan")
     return result
@@ -508,7 +508,7 @@ def report(args, source, workers, use_redis, pages, queries, servers):
     encoding = args.accept_encoding
 
     def load(name, path):
-        return measured_load(servers[name], PORTS[name], path, args, encoding)
+        return measured_load(servers[name], PORTS[name], path, args)
 
     bare = load("bare", "/")
     print(

@@ -307,17 +307,21 @@ def test_a_client_without_gzip_gets_a_plain_copy_of_its_own(front_cache, program
 BOTH_COPIES = (BROWSER, WITHOUT_GZIP)
 
 
+def assert_both_copies_purged_and_showing(front_cache, urls, text):
+    for url in urls:
+        for copy in BOTH_COPIES:
+            page = front_cache.get(url, copy)
+            # MISS, not STALE: purged, rather than expired and refreshed in the background.
+            assert (page.front_cache, text.encode() in page.page) == ("MISS", True), (url, copy)
+
+
 def test_publishing_a_new_title_shows_it_at_once_on_the_conference_and_its_listings(front_cache, programme):
     conference = programme["conference"]
     urls = [conference.url, programme["index"].url, programme["archive"].url]
     assert all(front_cache.stored(url, copy) for url in urls for copy in BOTH_COPIES)
     conference.title = "IASSIST Renamed Conference"
     conference.save_revision().publish()
-    for url in urls:
-        for copy in BOTH_COPIES:
-            page = front_cache.get(url, copy)
-            # MISS, not STALE: purged, rather than expired and refreshed in the background.
-            assert (page.front_cache, conference.title.encode() in page.page) == ("MISS", True), (url, copy)
+    assert_both_copies_purged_and_showing(front_cache, urls, conference.title)
 
 
 def test_an_edited_presentation_shows_at_once_on_the_programme_and_its_page(front_cache, programme):
@@ -326,10 +330,7 @@ def test_an_edited_presentation_shows_at_once_on_the_programme_and_its_page(fron
     assert all(front_cache.stored(url, copy) for url in urls for copy in BOTH_COPIES)
     talk.title = "Versioning research data, revised"
     talk.save_revision().publish()
-    for url in urls:
-        for copy in BOTH_COPIES:
-            page = front_cache.get(url, copy)
-            assert (page.front_cache, talk.title.encode() in page.page) == ("MISS", True), (url, copy)
+    assert_both_copies_purged_and_showing(front_cache, urls, talk.title)
 
 
 def test_a_signed_in_editor_is_never_served_from_nginx_cache_nor_stored_in_it(front_cache, programme, editor):
