@@ -135,7 +135,7 @@ def pages_to_measure():
         f"biggest programme ({biggest.presentations.count()} talks)": biggest.url,
     }
     if talk:
-        pages["presentation page"] = f"{biggest.url}presentations/{talk.slug}/"
+        pages["presentation page"] = talk.get_url()
     pages["search ?q=data"] = "/search/?q=data"
     return biggest, pages
 

@@ -5,6 +5,8 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .zenodo import doi_url
+
 DOI_URL = re.compile(r"https://doi\.org/(\S+)")
 
 
@@ -32,7 +34,7 @@ def plain_citation(presentation):
     if conference.location:
         venue = f"{venue}, {conference.location}"
     parts.append(f"{venue}.")
-    parts.extend(f"https://doi.org/{doi}" for doi in dois(presentation))
+    parts.extend(doi_url(doi) for doi in dois(presentation))
     return " ".join(parts)
 
 

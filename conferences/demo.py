@@ -12,11 +12,10 @@ from wagtail.rich_text import RichText
 
 from home.models import HomePage
 
+from .choices import AttendanceMode, ConferenceKind
 from .models import (
-    AttendanceMode,
     ConferenceArchivePage,
     ConferenceIndexPage,
-    ConferenceKind,
     ConferencePage,
     ContentPage,
     Person,
@@ -25,6 +24,7 @@ from .models import (
     Presenter,
     Session,
 )
+from .text import person_name_key
 
 SEED_INTRO = [
     "Each May/June the annual conference provides data professionals a variety of opportunities to "
@@ -310,7 +310,5 @@ def _demo_programme(conference):
 
 
 def _person(name):
-    from .models import person_name_key
-
     person = Person.objects.filter(name_key=person_name_key(name)).first()
     return person or Person.objects.create(name=name)

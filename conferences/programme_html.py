@@ -13,6 +13,9 @@ from html import escape as _e
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
+from .paths import presentation_url
+from .zenodo import doi_url
+
 
 def presentations_html(presentations, conference_url, people_url):
     """The `<li>` of each presentation (as `conference_programme()` returns them), in order."""
@@ -20,8 +23,18 @@ def presentations_html(presentations, conference_url, people_url):
     return mark_safe("".join(_presentation(item, base, people) for item in presentations))
 
 
+def presenters_html(presenters, people_url):
+    """The list of a presentation's presenters, each linked to their page."""
+    return mark_safe(_presenters(presenters, _e(people_url)))
+
+
+def links_html(item):
+    """A presentation's DOIs and recording, or "" when it has none."""
+    return mark_safe(_links(item))
+
+
 def _presentation(item, base, people):
-    link = f'<a href="{base}presentations/{_e(item["slug"])}/">{_e(item["title"])}</a>'
+    link = f'<a href="{presentation_url(base, _e(item["slug"]))}">{_e(item["title"])}</a>'
     return (
         f'<li class="presentation">\n<h4 class="presentation__title">{link}</h4>\n'
         f"{_presenters(item['presenters'], people)}{_links(item)}{_abstract(item)}</li>\n"
@@ -42,7 +55,7 @@ def _presenter(entry, people):
     if entry["doi"]:
         doi = _e(entry["doi"])
         html += (
-            f' <a class="presenter__doi" href="https://doi.org/{doi}">doi:{doi}'
+            f' <a class="presenter__doi" href="{_e(doi_url(entry["doi"]))}">doi:{doi}'
             f'<span class="visually-hidden"> ({name}’s contribution)</span></a>'
         )
     return html + "</li>"

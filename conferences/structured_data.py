@@ -4,7 +4,13 @@ import json
 
 from django.utils.safestring import mark_safe
 
-from .models.pages import SCHEMA_ATTENDANCE, DatePrecision
+from .choices import AttendanceMode, DatePrecision
+
+SCHEMA_ATTENDANCE = {
+    AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    AttendanceMode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
 
 # Escapes that keep JSON inert inside a <script> element.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -39,7 +39,12 @@ class ZenodoTarget:
             return f"https://zenodo.org/communities/{self.identifier}"
         if self.kind == "record":
             return f"https://zenodo.org/records/{self.identifier}"
-        return f"https://doi.org/{self.identifier}"
+        return doi_url(self.identifier)
+
+
+def doi_url(doi):
+    """The address at which `doi` (a bare DOI) resolves."""
+    return f"https://doi.org/{doi}"
 
 
 def parse_zenodo(value):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from wagtail.search.utils import parse_query_string
 
-from conferences.models import person_name_key
+from conferences.text import person_name_key
 from conferences.zenodo import normalise_doi
 
 from .text import STOPWORDS, WORD, words

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from _setup import import_tree, parse_args, setup_django  # noqa: E402
+from _setup import import_tree, parse_args, setup_django
 
 SEARCHES = ["data", "gothenburg", "open data", "10.5281/zenodo.6772338", "McEachern", "dataverse", "2016", "quebec"]
 VOLATILE = [
@@ -43,6 +43,7 @@ def addresses():
             paths.append(url)
     for conference in ConferencePage.objects.live().order_by("path"):
         paths.append(f"{conference.url}calendar/")
+    # Addresses are spelt out here rather than taken from the code under comparison.
     for presentation in Presentation.objects.live().select_related("conference").order_by("pk"):
         base = f"{presentation.conference.url}presentations/{presentation.slug}/"
         paths += [base, f"{base}bibtex/"]

@@ -4,7 +4,8 @@ import unicodedata
 
 from django.utils.text import slugify
 
-from ..models import Person, Presentation, PresentationDOI, Presenter, Session, person_name_key
+from ..models import Person, Presentation, PresentationDOI, Presenter, Session
+from ..text import person_name_key
 
 
 class PeopleDirectory:

@@ -1,28 +1,16 @@
 from .imports import ImportedSource
-from .pages import (
-    AttendanceMode,
-    ConferenceArchivePage,
-    ConferenceIndexPage,
-    ConferenceKind,
-    ConferencePage,
-    ContentPage,
-    DatePrecision,
-)
-from .programme import Person, Presentation, PresentationDOI, Presenter, Session, person_name_key
+from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
+from .programme import Person, Presentation, PresentationDOI, Presenter, Session
 
 __all__ = [
-    "AttendanceMode",
     "ConferenceArchivePage",
     "ConferenceIndexPage",
-    "ConferenceKind",
     "ConferencePage",
     "ContentPage",
-    "DatePrecision",
     "ImportedSource",
     "Person",
     "Presentation",
     "PresentationDOI",
     "Presenter",
     "Session",
-    "person_name_key",
 ]

@@ -5,7 +5,7 @@ from collections import OrderedDict
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -13,47 +13,28 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
+from .. import paths
 from ..blocks import ConferenceStreamBlock
+from ..calendar import conference_ics
+from ..choices import AttendanceMode, ConferenceKind, DatePrecision
+from ..citations import bibtex
+from ..programme_query import conference_programme
+from ..structured_data import conference_event
+from ..text import ordinal as english_ordinal
+from ..text import unaccented
 from ..zenodo import NotAZenodoTarget, parse_zenodo
-from .programme import Person, Presentation, Presenter, unaccented
+from .programme import Person, Presentation, Presenter
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
 # Two thousand presenters on one page is slow to load and to read with a screen reader.
 PEOPLE_PER_PAGE = 200
 
 
-class ConferenceKind(models.TextChoices):
-    ANNUAL = "annual", "Annual conference"
-    WORKSHOP = "workshop", "Regional workshop"
-    OTHER = "other", "Other event"
-
-
-class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Hybrid"
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Exact days known"
-    MONTH = "month", "Only the month is known"
-    YEAR = "year", "Only the year is known"
-
-
-SCHEMA_ATTENDANCE = {
-    AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
-    AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
-    AttendanceMode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
-}
-
-
-def ordinal_suffix(number):
-    if 10 <= number % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+# The header, the page and search all ask for the conference index during one request.
+_INDEX_ON_REQUEST = "_iassist_conference_index"
 
 
 class ConferenceIndexPage(RoutablePageMixin, Page):
@@ -83,6 +64,30 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "conference index page"
+
+    @classmethod
+    def for_request(cls, request=None):
+        """The live conference index of the site serving `request` (of the default site without one), or None.
+
+        One query, remembered on the request.
+        """
+        if request is not None and hasattr(request, _INDEX_ON_REQUEST):
+            return getattr(request, _INDEX_ON_REQUEST)
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            root = Page.objects.filter(pk=site.root_page_id)
+        else:
+            root = Page.objects.filter(pk__in=Site.objects.filter(is_default_site=True).values("root_page_id"))
+        index_page = (
+            cls.objects.live()
+            .filter(path__startswith=Subquery(root.values("path")[:1]))
+            .defer_streamfields()
+            .order_by("path")
+            .first()
+        )
+        if request is not None:
+            setattr(request, _INDEX_ON_REQUEST, index_page)
+        return index_page
 
     def upcoming_conferences(self):
         today = timezone.localdate()
@@ -122,13 +127,16 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
         )
         for conference_id, slug in presentations.values_list("conference_id", "slug"):
             base_url, lastmod = conferences[conference_id]
-            urls.append({"location": f"{base_url}presentations/{slug}/", "lastmod": lastmod})
+            urls.append({"location": paths.presentation_url(base_url, slug), "lastmod": lastmod})
         return urls
 
-    def person_url(self, slug, request=None):
-        return f"{self.get_url(request)}people/{slug}/"
+    def people_url(self, request=None):
+        return paths.people_url(self.get_url(request))
 
-    @path("people/")
+    def person_url(self, slug, request=None):
+        return paths.person_url(self.get_url(request), slug)
+
+    @path(paths.PEOPLE)
     def people(self, request):
         # People are not moderated, but their count of talks counts only presentations visitors can see.
         published = Q(presenter_entries__presentation__in=Presentation.objects.live())
@@ -145,7 +153,7 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
             {"page": self, "people": people_page.object_list, "page_obj": people_page},
         )
 
-    @path("people/<slug:slug>/")
+    @path(paths.PEOPLE + "<slug:slug>/")
     def person(self, request, slug):
         person = get_object_or_404(Person, slug=slug)
         entries = (
@@ -311,7 +319,7 @@ class ConferencePage(RoutablePageMixin, Page):
 
     @property
     def ordinal_text(self):
-        return f"{self.ordinal}{ordinal_suffix(self.ordinal)}" if self.ordinal else ""
+        return english_ordinal(self.ordinal) if self.ordinal else ""
 
     @property
     def location(self):
@@ -381,37 +389,28 @@ class ConferencePage(RoutablePageMixin, Page):
 
     # -- rendering ---------------------------------------------------------
 
-    def programme(self):
-        """Published sessions in order, each with its published presentations, presenters and DOIs."""
-        presentations = Presentation.objects.live().order_by("sort_order", "pk").with_programme_details()
-        return (
-            self.sessions.live()
-            .order_by("sort_order", "pk")
-            .prefetch_related(Prefetch("presentations", queryset=presentations))
-        )
-
     def get_context(self, request, *args, **kwargs):
-        from ..programme_view import conference_programme
-
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = conference_programme(self)
-        context["people_url"] = self._people_base_url(request)
+        context["people_url"] = self._people_url(request)
         return context
 
-    def _people_base_url(self, request):
+    def _people_url(self, request):
         index_page = self.get_parent()
-        return f"{index_page.get_url(request)}people/" if index_page else None
+        return paths.people_url(index_page.get_url(request)) if index_page else None
+
+    def presentation_url(self, slug, request=None):
+        base = self.get_url(request)
+        return paths.presentation_url(base, slug) if base else None
 
     def schema_org(self, request=None):
-        from ..structured_data import conference_event
-
         return conference_event(self, request)
 
     @path("")
     def conference(self, request):
         return self.render(request)
 
-    @path("presentations/<slug:slug>/")
+    @path(paths.PRESENTATIONS + "<slug:slug>/")
     def presentation(self, request, slug):
         presentation = self._get_presentation(slug)
         return TemplateResponse(
@@ -420,24 +419,20 @@ class ConferencePage(RoutablePageMixin, Page):
             {
                 "page": self,
                 "presentation": presentation,
-                "people_url": self._people_base_url(request),
+                "people_url": self._people_url(request),
             },
         )
 
     # Wagtail serves only paths that end in a slash, so file downloads get a folder-style URL.
-    @path("presentations/<slug:slug>/bibtex/")
+    @path(paths.PRESENTATIONS + "<slug:slug>/" + paths.BIBTEX)
     def presentation_bibtex(self, request, slug):
-        from ..citations import bibtex
-
         presentation = self._get_presentation(slug)
         response = HttpResponse(bibtex(presentation, request), content_type="application/x-bibtex; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{presentation.slug}.bib"'
         return response
 
-    @path("calendar/")
+    @path(paths.CALENDAR)
     def ical(self, request):
-        from ..calendar import conference_ics
-
         if not self.start_date:
             raise Http404("This event has no dates yet.")
         response = HttpResponse(conference_ics(self, request), content_type="text/calendar; charset=utf-8")

@@ -6,7 +6,6 @@ followed across fifty years of conferences.
 """
 
 import re
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,33 +18,9 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMi
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from ..text import person_name_key, unaccented
 from ..youtube import youtube_watch_url
-from ..zenodo import normalise_doi
-
-
-def unaccented(text):
-    """`text` without its accents ("Québec" -> "Quebec"), or "" when it has none.
-
-    Indexed beside the original, so that a search without accents finds accented names on every
-    backend: PostgreSQL's english configuration keeps accents, SQLite's tokenizer drops them.
-    """
-    folded = unicodedata.normalize("NFKD", text or "")
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
-    return folded if folded != unicodedata.normalize("NFKD", text or "") else ""
-
-
-def person_name_key(name):
-    """The key under which two spellings of one person's name meet.
-
-    Case, accents, spacing and full stops differ between years ("José  García",
-    "jose garcia"); anything else (initials against full names, other letters)
-    keeps people apart, because merging two different people loses more than
-    listing one person twice.
-    """
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = text.replace(".", " ").casefold()
-    return re.sub(r"\s+", " ", text).strip()
+from ..zenodo import doi_url, normalise_doi
 
 
 def validate_video_id(value):
@@ -150,12 +125,6 @@ class Person(index.Indexed, models.Model):
             slug, number = f"{base}-{number}", number + 1
         return slug
 
-    def get_url(self, request=None):
-        from .pages import ConferenceIndexPage
-
-        index_page = ConferenceIndexPage.objects.live().first()
-        return index_page.person_url(self.slug, request) if index_page else None
-
 
 class PresentationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
@@ -255,8 +224,7 @@ class Presentation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         return ", ".join(entry.person.name for entry in self.presenters.all())
 
     def get_url(self, request=None):
-        base = self.conference.get_url(request)
-        return f"{base}presentations/{self.slug}/" if base else None
+        return self.conference.presentation_url(self.slug, request)
 
 
 class PresentationDOI(Orderable):
@@ -277,7 +245,7 @@ class PresentationDOI(Orderable):
 
     @property
     def url(self):
-        return f"https://doi.org/{self.doi}"
+        return doi_url(self.doi)
 
 
 class Presenter(Orderable):

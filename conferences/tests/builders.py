@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from conferences import roles
+from conferences.choices import ConferenceKind
 from conferences.models import (
     ConferenceArchivePage,
     ConferenceIndexPage,
-    ConferenceKind,
     ConferencePage,
     ContentPage,
     Person,
@@ -19,6 +19,7 @@ from conferences.models import (
     Presenter,
     Session,
 )
+from conferences.text import person_name_key
 
 _counter = itertools.count(1)
 
@@ -67,8 +68,6 @@ def session(conference_page, title="Session A1", **fields):
 
 
 def person(name):
-    from conferences.models import person_name_key
-
     return Person.objects.filter(name_key=person_name_key(name)).first() or Person.objects.create(name=name)
 
 

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from conferences.models import ConferenceKind, DatePrecision
+from conferences.choices import ConferenceKind, DatePrecision
 from conferences.tests import builders
 
 pytestmark = pytest.mark.django_db

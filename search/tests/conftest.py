@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 from wagtail.models import Site
 
-from conferences.models import ConferenceKind
+from conferences.choices import ConferenceKind
 from conferences.tests import builders
 from home.models import HomePage
 

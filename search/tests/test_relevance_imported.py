@@ -11,7 +11,8 @@ from collections import Counter
 import pytest
 from django.db.models import Count
 
-from conferences.models import ConferenceKind, ConferencePage, Person, Presentation, PresentationDOI
+from conferences.choices import ConferenceKind
+from conferences.models import ConferencePage, Person, Presentation, PresentationDOI
 from search.engine import run_search
 from search.text import fold, words
 

@@ -6,8 +6,9 @@ them as values rather than model instances keeps its page well under 50 ms.
 
 from collections import defaultdict
 
-from .models import Presentation, PresentationDOI, Presenter, Session
+from .models.programme import Presentation, PresentationDOI, Presenter, Session
 from .youtube import youtube_watch_url
+from .zenodo import doi_url
 
 
 def conference_programme(conference):
@@ -29,9 +30,14 @@ def conference_programme(conference):
     return sessions
 
 
-def presentation_details(presentation_queryset):
-    """The same plain data for a set of presentations (e.g. one presentation's page)."""
-    return _presentations(presentation_queryset)
+def presentation_item(presentation):
+    """The same plain data for one presentation read with `with_programme_details()` (its own page)."""
+    return _item(
+        {"pk": presentation.pk, "session_id": presentation.session_id, "title": presentation.title,
+         "slug": presentation.slug, "abstract": presentation.abstract, "video_id": presentation.video_id},
+        [_presenter(e.person.name, e.person.slug, e.institution, e.doi) for e in presentation.presenters.all()],
+        [_doi(doi.doi) for doi in presentation.dois.all()],
+    )  # fmt: skip
 
 
 def _presentations(queryset):
@@ -46,21 +52,27 @@ def _presentations(queryset):
         .values("presentation_id", "institution", "doi", "person__name", "person__slug")
     ):
         presenters[entry["presentation_id"]].append(
-            {
-                "name": entry["person__name"],
-                "slug": entry["person__slug"],
-                "institution": entry["institution"],
-                "doi": entry["doi"],
-            }
+            _presenter(entry["person__name"], entry["person__slug"], entry["institution"], entry["doi"])
         )
     for entry in (
         PresentationDOI.objects.filter(presentation_id__in=ids)
         .order_by("sort_order", "pk")
         .values("presentation_id", "doi")
     ):
-        dois[entry["presentation_id"]].append({"doi": entry["doi"], "url": f"https://doi.org/{entry['doi']}"})
-    for item in items:
-        item["presenters"] = presenters[item["pk"]]
-        item["dois"] = dois[item["pk"]]
-        item["video_url"] = youtube_watch_url(item["video_id"]) if item["video_id"] else ""
-    return items
+        dois[entry["presentation_id"]].append(_doi(entry["doi"]))
+    return [_item(item, presenters[item["pk"]], dois[item["pk"]]) for item in items]
+
+
+def _item(values, presenters, dois):
+    values["presenters"] = presenters
+    values["dois"] = dois
+    values["video_url"] = youtube_watch_url(values["video_id"]) if values["video_id"] else ""
+    return values
+
+
+def _presenter(name, slug, institution, doi):
+    return {"name": name, "slug": slug, "institution": institution, "doi": doi}
+
+
+def _doi(doi):
+    return {"doi": doi, "url": doi_url(doi)}
