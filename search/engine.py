@@ -26,7 +26,8 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.rich_text import get_text_for_indexing
 
-from conferences.models import ConferencePage, Presentation, Presenter
+from conferences import paths
+from conferences.models import ConferenceIndexPage, ConferencePage, Presentation, Presenter
 
 from . import ranking
 from .query import ParsedQuery
@@ -176,12 +177,9 @@ def _conference_for_path(path, by_path):
     return None
 
 
-def _people_base_url(request):
-    from home.templatetags.navigation_tags import get_conference_index
-
-    index_page = get_conference_index(request)
-    base = index_page.get_url(request) if index_page else None
-    return f"{base}people/" if base else None
+def _conference_index_url(request):
+    index_page = ConferenceIndexPage.for_request(request)
+    return index_page.get_url(request) if index_page else None
 
 
 class _Searcher:
@@ -268,7 +266,7 @@ class _Searcher:
     def _presentation_candidate(self, item, number):
         facts = self.conferences.get(item.conference_id)
         base = conference_url(facts, self.urls) if facts else None
-        url = f"{base}presentations/{item.slug}/" if base else None
+        url = paths.presentation_url(base, item.slug) if base else None
         return Candidate(
             PRESENTATION,
             item.pk,
@@ -301,13 +299,13 @@ class _Searcher:
             limit=PERSON_CANDIDATES,
         )
         self.matches += found.total
-        base = _people_base_url(self.request)
+        index_url = _conference_index_url(self.request)
         return [
             Candidate(
                 PERSON,
                 person.pk,
                 person.name,
-                f"{base}{person.slug}/" if base else None,
+                paths.person_url(index_url, person.slug) if index_url else None,
                 match_text=person.name,
                 rank=number,
                 obj=person,

@@ -86,6 +86,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # The site shell (menus, breadcrumbs) spans the apps, so the project package holds it.
+            "libraries": {"navigation_tags": "iassist_site.templatetags.navigation_tags"},
         },
     },
 ]

@@ -4,7 +4,7 @@ Everything the header, breadcrumbs and sidebar need is computed once per request
 by ``{% site_shell as shell %}`` in base.html, with a fixed number of queries
 whatever the depth of the page or the length of the menus:
 
-* the live ConferenceIndexPage (for the "Conferences" menu link), memoised on the request;
+* the site's live ConferenceIndexPage (for the "Conferences" menu link), memoised on the request;
 * the page's ancestors (breadcrumbs and its top-level section);
 * the section's live, in-menu children (the sidebar).
 
@@ -18,6 +18,8 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from conferences.models import ConferenceIndexPage
+
 register = template.Library()
 
 # Sections of iassistdata.org that this site does not build, after "Conferences".
@@ -28,7 +30,6 @@ EXTERNAL_SECTIONS = [
     ("Contact", "/contact/"),
 ]
 CONFERENCES_FALLBACK_URL = "/conferences/"
-_REQUEST_CACHE_ATTR = "_iassist_conference_index"
 
 
 @dataclass
@@ -65,19 +66,6 @@ def _main_site_url(path):
     return f"{base}{path}"
 
 
-def get_conference_index(request=None):
-    """The live conference index page, or None; looked up once per request."""
-    if request is not None and hasattr(request, _REQUEST_CACHE_ATTR):
-        return getattr(request, _REQUEST_CACHE_ATTR)
-    # Imported here so the home app does not import conferences at start-up.
-    from conferences.models import ConferenceIndexPage
-
-    index_page = ConferenceIndexPage.objects.live().defer_streamfields().order_by("path").first()
-    if request is not None:
-        setattr(request, _REQUEST_CACHE_ATTR, index_page)
-    return index_page
-
-
 def _is_page(value):
     # `page` may be missing, a paginator page, or an unsaved page in a preview.
     return isinstance(value, Page) and bool(value.path)
@@ -97,7 +85,7 @@ def build_shell(request, page=None):
     request_path = getattr(request, "path", "")
     page = page if _is_page(page) else None
 
-    conference_index = get_conference_index(request)
+    conference_index = ConferenceIndexPage.for_request(request)
     shell.conference_index = conference_index
     conferences_url = (conference_index.get_url(request) if conference_index else None) or CONFERENCES_FALLBACK_URL
     shell.conferences_url = conferences_url
@@ -178,7 +166,7 @@ def site_shell(context):
 @register.simple_tag(takes_context=True)
 def conference_index(context):
     """``{% conference_index as index_page %}``: the live ConferenceIndexPage or None."""
-    return get_conference_index(context.get("request"))
+    return ConferenceIndexPage.for_request(context.get("request"))
 
 
 @dataclass
