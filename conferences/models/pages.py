@@ -21,12 +21,12 @@ from ..blocks import ConferenceStreamBlock
 from ..calendar import conference_ics
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
-from ..programme_query import conference_programme
 from ..structured_data import conference_event
 from ..text import ordinal as english_ordinal
 from ..text import unaccented
 from ..zenodo import NotAZenodoTarget, parse_zenodo
 from .programme import Person, Presentation, Presenter
+from .programme_query import conference_programme
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
 # Two thousand presenters on one page is slow to load and to read with a screen reader.

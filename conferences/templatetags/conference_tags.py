@@ -2,8 +2,8 @@ from django import template
 
 from .. import paths
 from ..citations import citation_html
+from ..models.programme_query import presentation_item
 from ..programme_html import links_html, presentations_html, presenters_html
-from ..programme_query import presentation_item
 from ..structured_data import conference_event, json_ld
 
 register = template.Library()

@@ -4,7 +4,7 @@ from django.db.models import ProtectedError
 
 from conferences.citations import bibtex, citation_html, plain_citation
 from conferences.models import Person, Presentation, PresentationDOI, Presenter, Session
-from conferences.programme_query import conference_programme
+from conferences.models.programme_query import conference_programme
 from conferences.tests import builders
 from conferences.text import person_name_key
 

@@ -6,9 +6,9 @@ them as values rather than model instances keeps its page well under 50 ms.
 
 from collections import defaultdict
 
-from .models.programme import Presentation, PresentationDOI, Presenter, Session
-from .youtube import youtube_watch_url
-from .zenodo import doi_url
+from ..youtube import youtube_watch_url
+from ..zenodo import doi_url
+from .programme import Presentation, PresentationDOI, Presenter, Session
 
 
 def conference_programme(conference):
