@@ -1,13 +1,15 @@
 """Render every public address of the imported Hugo tree into a folder, to compare two versions of the code.
 
     .venv/bin/python tools/render_snapshot.py OUT_DIR [--database-url URL] [--tree PATH]
-    diff -r BEFORE_DIR AFTER_DIR
+    .venv/bin/python tools/render_snapshot.py --compare BEFORE_DIR AFTER_DIR
 
 A refactoring that changes no visible behaviour leaves the two folders identical. The script
 imports the tree into a fresh database, then asks Django's test client for every live page, every
 presentation (its page, BibTeX and the conference's calendar), every person and people-index page,
 the sitemap, robots.txt, feeds and a fixed list of searches, and writes each response body with the
-per-request values (CSP nonces, CSRF tokens) blanked. It prints how many addresses it wrote.
+per-request values (CSP nonces, CSRF tokens, calendar time stamps) and the random suffixes that
+file storage gives a second file of the same name blanked. It prints how many addresses it wrote.
+`--compare` lists the files that differ, and says which differ only in whitespace between tags.
 """
 
 import re
@@ -24,11 +26,34 @@ VOLATILE = [
     (re.compile(rb'nonce="[^"]*"'), b'nonce=""'),
     (re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"'), b'name="csrfmiddlewaretoken" value=""'),
     (re.compile(rb"DTSTAMP:[0-9TZ]+"), b"DTSTAMP:"),
+    (re.compile(rb"(/media/[a-z_]+/[^\"/]*?)_[A-Za-z0-9]{7}(?=\.)"), rb"\1_SUFFIX"),
 ]
+BETWEEN_TAGS = re.compile(rb">\s+<")
 
 
 def extra(parser):
-    parser.add_argument("out_dir", help="Folder to write the rendered addresses into (created).")
+    parser.add_argument("out_dir", nargs="?", help="Folder to write the rendered addresses into (created).")
+    parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="Compare two snapshots.")
+
+
+def compare(before, after):
+    names = sorted({path.name for path in Path(before).iterdir()} | {path.name for path in Path(after).iterdir()})
+    identical, whitespace, different = 0, [], []
+    for name in names:
+        old, new = Path(before, name), Path(after, name)
+        if not (old.exists() and new.exists()):
+            different.append(name)
+        elif old.read_bytes() == new.read_bytes():
+            identical += 1
+        elif BETWEEN_TAGS.sub(b"><", old.read_bytes()) == BETWEEN_TAGS.sub(b"><", new.read_bytes()):
+            whitespace.append(name)
+        else:
+            different.append(name)
+    print(f"{len(names)} addresses: {identical} identical, {len(whitespace)} whitespace between tags only, ", end="")
+    print(f"{len(different)} different")
+    for name in different:
+        print(f"  differs: {name}")
+    return not different
 
 
 def addresses():
@@ -64,6 +89,10 @@ def file_name(path):
 
 def main():
     args = parse_args(__doc__, extra)
+    if args.compare:
+        sys.exit(0 if compare(*args.compare) else 1)
+    if not args.out_dir:
+        sys.exit("Give a folder to write the snapshot into, or --compare BEFORE AFTER.")
     setup_django(args.database_url)
     import_tree(args.tree)
     from django.test import Client
