@@ -123,7 +123,7 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
             for page in live_conferences
         }
         presentations = (
-            Presentation.objects.live().filter(conference_id__in=conferences).order_by("conference_id", "pk")
+            Presentation.objects.public().filter(conference_id__in=conferences).order_by("conference_id", "pk")
         )
         for conference_id, slug in presentations.values_list("conference_id", "slug"):
             base_url, lastmod = conferences[conference_id]
@@ -139,7 +139,7 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
     @path(paths.PEOPLE)
     def people(self, request):
         # People are not moderated, but their count of talks counts only presentations visitors can see.
-        published = Q(presenter_entries__presentation__in=Presentation.objects.live())
+        published = Q(presenter_entries__presentation__in=Presentation.objects.public())
         people = Person.objects.annotate(talks=models.Count("presenter_entries", filter=published)).order_by(
             "name", "pk"
         )
@@ -157,7 +157,7 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
     def person(self, request, slug):
         person = get_object_or_404(Person, slug=slug)
         entries = (
-            Presenter.objects.filter(person=person, presentation__in=Presentation.objects.live())
+            Presenter.objects.filter(person=person, presentation__in=Presentation.objects.public())
             .select_related("presentation__conference", "presentation__session")
             .order_by(
                 "-presentation__conference__year", "presentation__session__sort_order", "presentation__sort_order"

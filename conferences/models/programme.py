@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -134,6 +134,16 @@ class PresentationQuerySet(SearchableQuerySetMixin, models.QuerySet):
         what visitors should see; only rows created as drafts, and never approved, have live=False.
         """
         return self.filter(live=True, session_id__in=Session.objects.live().values_list("pk", flat=True))
+
+    def public(self):
+        """The presentations that anyone may see wherever they are listed across conferences.
+
+        Live, in a live session, of a conference page that is live and has no view restriction
+        (a password, signed-in users or groups) on itself or a page above it. Person pages and
+        their counts, the sitemap, search, feeds and exports list these; a conference's own
+        pages show live() rows, since Wagtail has already checked that the visitor may see it.
+        """
+        return self.live().filter(conference_id__in=Page.objects.live().public().values("pk"))
 
     def with_programme_details(self):
         """Presenters, their people and DOIs in a fixed number of queries."""

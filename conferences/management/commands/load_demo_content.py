@@ -3,8 +3,8 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from ..demo import load_demo_content
-from ..roles import ensure_roles
+from conferences.demo import load_demo_content
+from conferences.roles import ensure_roles
 
 
 class Command(BaseCommand):
