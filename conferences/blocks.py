@@ -273,3 +273,48 @@ class ConferenceStreamBlock(blocks.StreamBlock):
     image = ImageWithCaptionBlock()
     recording = RecordingBlock()
     document = DocumentLinkBlock()
+
+
+# A menu link leads to a page, an anchor on one, or another site; never to a script.
+MENU_URL_STARTS = ("/", "#", "https://", "http://", "mailto:")
+
+
+class MenuLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(required=False, help_text="A page of this site. Leave empty to use an address.")
+    url = blocks.CharBlock(
+        required=False,
+        max_length=500,
+        label="Address",
+        help_text="Another site (https://…) or a place on this site (/conferences/#annual), when no page is chosen.",
+    )
+    label = blocks.CharBlock(
+        required=False, max_length=100, help_text="What the menu says. Leave empty to show the page's title."
+    )
+
+    class Meta:
+        icon = "link"
+        label_format = "{label}"
+        help_text = "One entry of the menu: a page of this site or an address."
+        description = "A menu entry."
+        preview_value = {"url": "/conferences/#annual", "label": "Annual IASSIST Conference"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        url = (value.get("url") or "").strip()
+        errors = {}
+        if bool(value.get("page")) == bool(url):
+            errors["url"] = ValidationError("Choose a page or enter an address, not both.")
+        elif url and not url.startswith(MENU_URL_STARTS):
+            errors["url"] = ValidationError("Enter an address that starts with /, #, https://, http:// or mailto:.")
+        elif url and not value.get("label"):
+            errors["label"] = ValidationError("Say what the menu shows for this address.")
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class MenuBlock(blocks.StreamBlock):
+    link = MenuLinkBlock()
+
+    class Meta:
+        block_counts = {"link": {"max_num": 40}}

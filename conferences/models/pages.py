@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .. import paths
-from ..blocks import ConferenceStreamBlock
+from ..blocks import ConferenceStreamBlock, MenuBlock
 from ..calendar import conference_ics
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
@@ -50,11 +50,18 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
     show_archive_link = models.BooleanField(
         "Link to the archive", default=True, help_text="Below the body, link to the conference archive."
     )
+    menu = StreamField(
+        MenuBlock(),
+        blank=True,
+        help_text="The Conferences section's menu, beside this page and every page below it that has no menu "
+        "of its own (a conference website has its own). Leave empty for no menu.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("show_upcoming"), FieldPanel("show_archive_link")], heading="Generated lists"),
+        FieldPanel("menu", heading="Section menu"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
@@ -259,6 +266,12 @@ class ConferencePage(RoutablePageMixin, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     body = StreamField(ConferenceStreamBlock(), blank=True)
+    menu = StreamField(
+        MenuBlock(),
+        blank=True,
+        help_text="The menu of this conference's website, beside this page and every page below it, in this "
+        "order. Leave empty to use the Conferences section's menu.",
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -278,6 +291,7 @@ class ConferencePage(RoutablePageMixin, Page):
         ),
         FieldPanel("image"),
         FieldPanel("body"),
+        FieldPanel("menu", heading="Website menu"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("theme", boost=2),

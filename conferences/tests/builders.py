@@ -102,6 +102,7 @@ def conference_form_data(page, body=(), **changes):
         "start_date": str(page.start_date),
         "end_date": str(page.end_date),
         "body": streamfield(list(body)),
+        "menu": streamfield([]),
     }
     return nested_form_data({**fields, **changes})
 

@@ -76,6 +76,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                             ("zenodo", {"target": "10.5281/zenodo.123", "label": ""}),
                         ]
                     ),
+                    "menu": streamfield([]),
                 }
             ),
         )
@@ -105,6 +106,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                     "attendance_mode": "hybrid",
                     "zenodo_community": "https://zenodo.org/communities/iassist-2027/search?page=1",
                     "body": streamfield([("paragraph", rich_text("<p>Welcome</p>"))]),
+                    "menu": streamfield([]),
                 }
             ),
         )

@@ -18,7 +18,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from conferences.models import ConferenceIndexPage
+from conferences.models import ConferenceIndexPage, ConferencePage
 
 register = template.Library()
 
@@ -139,14 +139,45 @@ def build_shell(request, page=None):
     # On a sub-route the page is a step on the way, not the end of the trail.
     shell.breadcrumbs.append(Link(page.title, page_url or "", "page" if exact else None))
 
-    section = below_root[0] if below_root else page
-    section_current = _current(section, page, exact)
-    shell.section = Link(section.title, section.get_url(request) or "", section_current)
-    children = section.get_children().live().in_menu().only("id", "path", "depth", "title", "url_path")
-    shell.section_links = [
-        Link(child.title, child.get_url(request) or "", _current(child, page, exact)) for child in children
-    ]
+    owner, menu = _nearest_menu([*below_root, page])
+    section = owner or (below_root[0] if below_root else page)
+    shell.section = Link(section.title, section.get_url(request) or "", _current(section, page, exact))
+    if owner:
+        shell.section_links = _menu_links(request, menu, page, exact)
+    else:
+        children = section.get_children().live().in_menu().only("id", "path", "depth", "title", "url_path")
+        shell.section_links = [
+            Link(child.title, child.get_url(request) or "", _current(child, page, exact)) for child in children
+        ]
     return shell
+
+
+def _nearest_menu(trail):
+    """The page nearest the end of `trail` that has a menu, and that menu; (None, None) if none has.
+
+    A conference website's pages show the conference's menu, the rest of the section the index's.
+    """
+    ids = [node.pk for node in trail if node.pk]
+    menus = {}
+    for model in (ConferencePage, ConferenceIndexPage):
+        menus.update(model.objects.filter(pk__in=ids).values_list("pk", "menu"))
+    for node in reversed(trail):
+        if menus.get(node.pk):
+            return node, menus[node.pk]
+    return None, None
+
+
+def _menu_links(request, menu, page, exact):
+    links = []
+    for entry in menu:
+        target, url, label = entry.value["page"], entry.value["url"], entry.value["label"]
+        if target:
+            if not target.live:
+                continue
+            links.append(Link(label or target.title, target.get_url(request) or "", _current(target, page, exact)))
+        else:
+            links.append(Link(label, url, "page" if url == getattr(request, "path", None) else None))
+    return links
 
 
 def _canonical_url(request, page, page_url, exact):
