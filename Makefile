@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 HUGO ?= ../shared/iassist-hugo
 PYTEST_ARGS ?=
+# The address make run serves at, written into the site so its links and sitemap carry it.
+SITE_HOSTNAME ?= 127.0.0.1
+SITE_PORT ?= 8000
 
 .PHONY: run test test-e2e install browser-tools lint format check-deploy import bench clean backup restore load
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py set_site_address --hostname $(SITE_HOSTNAME) --port $(SITE_PORT)
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(SITE_HOSTNAME):$(SITE_PORT)
 
 test: install browser-tools
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from .choices import AttendanceMode, DatePrecision
@@ -27,7 +28,7 @@ def conference_event(conference, request=None):
         "organizer": {
             "@type": "Organization",
             "name": "IASSIST",
-            "url": "https://iassistdata.org/",
+            "url": f"{settings.MAIN_SITE_URL}/",
         },
     }
     data.update(_dates(conference))

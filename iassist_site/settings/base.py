@@ -161,8 +161,12 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# The original IASSIST site, for the sections this site does not build.
-IASSIST_MAIN_SITE_URL = "https://iassistdata.org"
+# The main IASSIST site, for the sections this site does not hold (About, IQ, blog, community).
+MAIN_SITE_URL = os.environ.get("MAIN_SITE_URL", "https://iassistdata.org").rstrip("/")
+# This site's own address, which `manage.py set_site_address` writes into the default Site so that
+# canonical links, the sitemap, feeds and calendars carry it (make run: 127.0.0.1:8000).
+SITE_HOSTNAME = os.environ.get("SITE_HOSTNAME", "")
+SITE_PORT = os.environ.get("SITE_PORT", "")
 
 # Security headers on every response; production adds HSTS and secure cookies.
 SECURE_CONTENT_TYPE_NOSNIFF = True

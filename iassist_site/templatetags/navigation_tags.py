@@ -22,7 +22,7 @@ from conferences.models import ConferenceIndexPage, ConferencePage
 
 register = template.Library()
 
-# Sections of iassistdata.org that this site does not build, after "Conferences".
+# Sections of the main IASSIST site (MAIN_SITE_URL) that this site does not hold, after "Conferences".
 EXTERNAL_SECTIONS = [
     ("IQ Journal", "/iq/"),
     ("iBlog", "/blog/"),
@@ -62,8 +62,7 @@ class Shell:
 
 
 def _main_site_url(path):
-    base = getattr(settings, "IASSIST_MAIN_SITE_URL", "https://iassistdata.org").rstrip("/")
-    return f"{base}{path}"
+    return f"{settings.MAIN_SITE_URL}{path}"
 
 
 def _is_page(value):
