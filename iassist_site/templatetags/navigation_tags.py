@@ -18,6 +18,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from conferences.feeds import feed_url, has_feed
 from conferences.models import ConferenceIndexPage, ConferencePage
 
 register = template.Library()
@@ -52,6 +53,7 @@ class Shell:
     section: Link | None = None
     section_links: list[Link] = field(default_factory=list)
     canonical_url: str = ""
+    feed_url: str = ""
     conferences_url: str = CONFERENCES_FALLBACK_URL
     conference_index: Page | None = None
     is_home: bool = False
@@ -119,6 +121,8 @@ def build_shell(request, page=None):
 
     if page_url:
         shell.canonical_url = _canonical_url(request, page, page_url, exact)
+        if exact and has_feed(page):
+            shell.feed_url = feed_url(page_url)
 
     if shell.is_home:
         return shell
