@@ -6,7 +6,7 @@ from conferences.importer.programme_writer import PeopleDirectory, programme_nam
 from conferences.models import Presentation, Session
 from conferences.tests import builders
 
-from .test_archive import conference, parse, presentation, session
+from .parse.test_archive import conference, parse, presentation, session
 
 pytestmark = pytest.mark.django_db
 
