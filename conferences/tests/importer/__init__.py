@@ -1,1 +1,1 @@
-"""Tests of the Hugo importer: parse/ (the parsing layer, no database needed), and trees.py's helpers."""
+"""Tests of the Hugo importer, by layer: parse/ (no database needed), write/, and trees.py's helpers."""
