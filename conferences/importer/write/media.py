@@ -1,35 +1,45 @@
-"""Images and documents from the Hugo tree's static/ folder, brought in once each."""
+"""Images and documents from the Hugo tree's static/ folder, brought in once each.
+
+Files are checked against the admin's upload rules before anything is stored, and every
+file stored is remembered, so that a run that fails can delete them.
+"""
 
 import hashlib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.core.files import File
-from django.core.files.storage import default_storage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
+from .upload_rules import check_document, check_image
+
+# Which links to static files become documents; the upload rules then decide whether they may.
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".csv", ".txt", ".rtf"}
 
 
 class MediaLibrary:
     """Finds or creates the Wagtail image or document for a static path such as /img/x.jpg."""
 
-    def __init__(self, static_root, records, dry_run=False):
+    def __init__(self, static_root, records, report):
         self.static_root = Path(static_root)
         self.records = records
-        self.dry_run = dry_run
+        self.report = report
         self.created_files = []
         self.cache = {}
 
     def image(self, src):
-        return self._get(src, "image", get_image_model(), IMAGE_SUFFIXES)
+        return self._get(src, "image", get_image_model(), check_image)
 
     def document(self, src):
-        return self._get(src, "document", get_document_model(), DOCUMENT_SUFFIXES)
+        return self._get(src, "document", get_document_model(), check_document)
 
     def is_document_path(self, path):
         return Path(path).suffix.lower() in DOCUMENT_SUFFIXES and self._file(path) is not None
+
+    def discard_created_files(self):
+        """Remove files written by a run whose database changes were rolled back."""
+        for storage, name in self.created_files:
+            storage.delete(name)
 
     def _file(self, src):
         relative = (src or "").split("?")[0].split("#")[0].lstrip("/")
@@ -38,27 +48,36 @@ class MediaLibrary:
         path = self.static_root / relative
         return path if path.is_file() else None
 
-    def _get(self, src, kind, model, suffixes):
+    def _get(self, src, kind, model, check):
         key = f"{kind}:/{(src or '').lstrip('/')}"
-        if key in self.cache:
-            return self.cache[key]
-        path = self._file(src)
-        found = None
-        if path is not None and path.suffix.lower() in suffixes:
-            found = self.records.existing(key, model) or self._create(key, model, path)
-        self.cache[key] = found
-        return found
+        if key not in self.cache:
+            path = self._file(src)
+            self.cache[key] = self._bring_in(key, kind, model, check, path) if path else None
+        return self.cache[key]
 
-    def _create(self, key, model, path):
-        with path.open("rb") as handle:
-            item = model(title=path.stem.replace("-", " ").replace("_", " "))
-            item.file.save(path.name, File(handle), save=False)
-        item.save()
-        self.created_files.append(item.file.name)
+    def _bring_in(self, key, kind, model, check, path):
+        item = self.records.existing(key, model)
+        if item is not None:
+            return item
+        check(path, str(PurePosixPath("static", path.relative_to(self.static_root).as_posix())))
+        item = model(title=path.stem.replace("-", " ").replace("_", " "))
+        self.report.created[f"{kind}s"] += 1
+        self._store(item, path)
         self.records.remember(key, item, fingerprint=hashlib.sha256(key.encode()).hexdigest())
         return item
 
-    def discard_created_files(self):
-        """Remove files written by a run whose database changes were rolled back."""
-        for name in self.created_files:
-            default_storage.delete(name)
+    def _store(self, item, path):
+        field_file = item.file
+        name = field_file.field.generate_filename(item, path.name)
+        with path.open("rb") as handle:
+            stored = field_file.storage.save(name, File(handle), max_length=field_file.field.max_length)
+        # Remembered before anything else can fail, so that a failed run deletes it.
+        self.created_files.append((field_file.storage, stored))
+        item.file = stored
+        # Size and SHA-1, as the admin's upload forms set them (its duplicate check reads the hash).
+        if hasattr(item, "_set_image_file_metadata"):
+            item._set_image_file_metadata()
+        else:
+            item._set_document_file_metadata()
+        item.file.close()
+        item.save()

@@ -27,7 +27,7 @@ def write_site(plan, warnings, *, dry_run=False, progress=None):
         with transaction.atomic():
             with disable_reference_index_auto_update(), search_updates_suspended():
                 records = ImportRecords()
-                media = MediaLibrary(plan.static_root, records, dry_run=dry_run)
+                media = MediaLibrary(plan.static_root, records, report)
                 _write(plan, report, records, media, progress)
             if dry_run:
                 transaction.set_rollback(True)
