@@ -1,13 +1,17 @@
-"""Images and documents from the Hugo tree's static/ folder, brought in once each.
+"""Images and documents from the Hugo tree's static/ folder: brought in once each, replaced when their content changes.
 
-Files are checked against the admin's upload rules before anything is stored, and every
-file stored is remembered, so that a run that fails can delete them.
+Each file's record in ImportedSource keeps the SHA-256 of its content. A file whose content
+changed becomes a new file of the same Wagtail image or document, so every page showing it
+shows the new one. Files are checked against the admin's upload rules before anything is
+stored, and every file stored is remembered, so that a run that fails can delete them.
 """
 
 import hashlib
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from django.core.files import File
+from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -18,7 +22,7 @@ DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".csv", ".txt", 
 
 
 class MediaLibrary:
-    """Finds or creates the Wagtail image or document for a static path such as /img/x.jpg."""
+    """Finds, creates or replaces the Wagtail image or document for a static path such as /img/x.jpg."""
 
     def __init__(self, static_root, records, report):
         self.static_root = Path(static_root)
@@ -56,15 +60,30 @@ class MediaLibrary:
         return self.cache[key]
 
     def _bring_in(self, key, kind, model, check, path):
+        digest = _content_hash(path)
         item = self.records.existing(key, model)
-        if item is not None:
+        if item is not None and digest in (self.records.fingerprint(key), _stored_hash(item)):
+            if self.records.fingerprint(key) != digest:
+                # Recorded by an import that kept no content hash, or one whose record is stale.
+                self.records.remember(key, item, digest)
             return item
         check(path, str(PurePosixPath("static", path.relative_to(self.static_root).as_posix())))
-        item = model(title=path.stem.replace("-", " ").replace("_", " "))
-        self.report.created[f"{kind}s"] += 1
+        if item is None:
+            item = model(title=path.stem.replace("-", " ").replace("_", " "))
+            self.report.created[f"{kind}s"] += 1
+        else:
+            self._supersede(item)
+            self.report.updated[f"{kind}s"] += 1
         self._store(item, path)
-        self.records.remember(key, item, fingerprint=hashlib.sha256(key.encode()).hexdigest())
+        self.records.remember(key, item, digest)
         return item
+
+    def _supersede(self, item):
+        """Let go of an item's old file and renditions, once the run commits: until then it may still fail."""
+        transaction.on_commit(partial(item.file.storage.delete, item.file.name))
+        if hasattr(item, "renditions"):
+            # Wagtail deletes the renditions' files when the deletion commits.
+            item.renditions.all().delete()
 
     def _store(self, item, path):
         field_file = item.file
@@ -81,3 +100,17 @@ class MediaLibrary:
             item._set_document_file_metadata()
         item.file.close()
         item.save()
+
+
+def _content_hash(path):
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _stored_hash(item):
+    """The SHA-256 of the file an item holds now, or None when its file is missing."""
+    try:
+        with item.file.storage.open(item.file.name, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except (FileNotFoundError, ValueError):
+        return None

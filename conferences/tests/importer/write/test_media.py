@@ -1,7 +1,9 @@
-"""Images and documents from static/: the admin's upload rules, and a clean stop on a file they refuse."""
+"""Images and documents from static/: the admin's upload rules, clean failures, and files replaced in the source."""
 
+import hashlib
 import io
 import random
+import re
 import struct
 import zlib
 from io import StringIO
@@ -137,3 +139,76 @@ def test_a_document_of_a_type_the_admin_refuses_stops_the_import_naming_it(tree,
     write_file(tree, "static/file/notes.html", "<script>alert(1)</script>")
     write_file(tree, INDEX, index_showing("logo.png", "photo.png", pdf="notes.html"))
     import_refused(tree, media_root, r"static/file/notes\.html: the admin would refuse this document: .*not allowed")
+
+
+def test_a_replaced_image_becomes_a_new_file_of_the_same_image(tree, media_root):
+    image = get_image_model().objects.get()
+    new_content = png((30, 20), "blue")
+    write_file(tree, "static/img/logo.png", new_content)
+    output = run(tree)
+    replaced = get_image_model().objects.get()
+    assert "updated 1 images" in output
+    assert (replaced.pk, replaced.width, replaced.height) == (image.pk, 30, 20)
+    assert replaced.file.name != image.file.name
+    assert replaced.file.read() == new_content
+    assert ImportedSource.objects.get(key="image:/img/logo.png").fingerprint == hashlib.sha256(new_content).hexdigest()
+
+
+def test_the_page_showing_a_replaced_image_shows_the_new_one(tree, client):
+    old_sources = _image_sources(client.get("/conferences/").content.decode())
+    write_file(tree, "static/img/logo.png", png((30, 20), "blue"))
+    run(tree)
+    new_sources = _image_sources(client.get("/conferences/").content.decode())
+    new_stem = get_image_model().objects.get().file.name.rsplit("/", 1)[1].rsplit(".", 1)[0]
+    assert len(new_sources) == 1 and not set(new_sources) & set(old_sources)
+    assert new_stem in new_sources[0]
+
+
+def test_the_replaced_file_is_deleted_when_the_import_commits(tree, media_root, django_capture_on_commit_callbacks):
+    old_name = get_image_model().objects.get().file.name
+    write_file(tree, "static/img/logo.png", png((30, 20), "blue"))
+    with django_capture_on_commit_callbacks(execute=True):
+        run(tree)
+    assert not (media_root / old_name).exists()
+    assert (media_root / get_image_model().objects.get().file.name).exists()
+
+
+def test_a_dry_run_of_a_replaced_image_keeps_the_old_file_and_stores_nothing(tree, media_root):
+    before = site_state(media_root)
+    write_file(tree, "static/img/logo.png", png((30, 20), "blue"))
+    output = run(tree, "--dry-run")
+    assert "Would have updated 1 images" in output
+    assert site_state(media_root) == before
+
+
+def test_an_image_replaced_by_a_bad_one_keeps_the_old_one(tree, media_root):
+    whole = png((300, 300))
+    write_file(tree, "static/img/logo.png", whole[: len(whole) // 2])
+    import_refused(tree, media_root, r"static/img/logo\.png: cannot be read as an image")
+
+
+def test_an_image_recorded_without_its_content_hash_is_not_stored_again(tree, media_root):
+    # Imports before content hashes were kept recorded a hash of the image's path instead.
+    ImportedSource.objects.filter(key="image:/img/logo.png").update(fingerprint="0" * 64)
+    files = site_state(media_root)["files"]
+    output = run(tree)
+    assert "Nothing changed" in output
+    assert site_state(media_root)["files"] == files
+
+
+def _image_sources(html):
+    main = html.split("<main", 1)[1]
+    return re.findall(r'<img[^>]* src="([^"]+)"', main)
+
+
+def test_a_replaced_document_becomes_a_new_file_of_the_same_document_that_its_page_links(tree, client):
+    write_file(tree, "static/file/guide.pdf", b"%PDF-1.4 first edition")
+    write_file(tree, INDEX, index_showing("logo.png", pdf="guide.pdf"))
+    run(tree)
+    document = get_document_model().objects.get()
+    write_file(tree, "static/file/guide.pdf", b"%PDF-1.4 second edition")
+    run(tree)
+    replaced = get_document_model().objects.get()
+    assert replaced.pk == document.pk and replaced.file.read() == b"%PDF-1.4 second edition"
+    html = client.get("/conferences/").content.decode()
+    assert replaced.url in html and document.url not in html
