@@ -1,6 +1,13 @@
-"""Read the IASSIST Hugo site's conferences content into plain Python data.
+"""Import the IASSIST Hugo site's conferences section into Wagtail, in three layers.
 
-This layer only reads and parses: it never touches the database or Django
-models, so it can be tested against the real Hugo tree in milliseconds and the
-layer that writes Wagtail pages stays free of parsing concerns.
+- `parse/` reads and parses the source into plain Python data. It imports no Django
+  models, touches no database and imports nothing from `plan` or `write`.
+- `plan.py` turns that data into a SitePlan: the pages, their facts and blocks, the
+  programmes and the redirects the site should hold. It uses `parse/` and nothing
+  that writes.
+- `write/` applies a plan to the database and MEDIA_ROOT in one transaction. It takes
+  the plan as an argument and imports nothing from `plan.py`.
+
+`errors.py` is shared by all three; `run.py` joins them into the whole import that the
+`import_hugo` command runs.
 """

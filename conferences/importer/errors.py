@@ -1,4 +1,4 @@
-"""Problems found in the Hugo source, fatal or not."""
+"""Problems found during the import, fatal or not; shared by every layer, so it imports nothing of theirs."""
 
 from dataclasses import dataclass
 
@@ -15,6 +15,10 @@ class SourceError(Exception):
         self.line = line
         self.message = message
         super().__init__(f"{_location(self.path, line)}: {message}")
+
+
+class ImportConflict(Exception):
+    """The site holds something the import cannot adopt (a page of another type in its place)."""
 
 
 @dataclass

@@ -1,8 +1,10 @@
 """Second layer of the Hugo import: turn parsed source into a plan of pages and programmes.
 
 The plan says which pages the site should hold, where, with which facts and
-blocks (links still as written in the source), and which programme each
-conference carries. It touches no database; the writer applies it.
+blocks (links still as written in the source), which programme each conference
+carries, and netlify.toml's redirects. It reads the tree through `parse/` and uses
+plain helpers (Django's slugify, conferences.zenodo); it imports no Django model,
+touches no database and imports nothing from `write/`, which applies the plan.
 """
 
 import html
@@ -11,14 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import parse_qs, urlsplit
 
-from .archive import check_ordinals, read_archive
-from .dates import parse_date_text
-from .early import parse_early_conferences, split_place
+from django.utils.text import slugify
+
+from conferences.zenodo import NotAZenodoTarget, parse_zenodo
+
 from .errors import SourceWarning
-from .markdown import body_to_blocks
-from .redirects import parse_netlify_redirects
-from .source import conference_content_files, front_matter_bool, front_matter_date, hugo_aliases, hugo_url
-from .source import read_content_file as read_file
+from .parse.archive import check_ordinals, read_archive
+from .parse.dates import parse_date_text
+from .parse.early import parse_early_conferences, split_place
+from .parse.markdown import body_to_blocks
+from .parse.netlify import parse_netlify_redirects
+from .parse.source import conference_content_files, front_matter_bool, front_matter_date, hugo_aliases, hugo_url
+from .parse.source import read_content_file as read_file
 
 SECTION = "content/conferences"
 INDEX_FILE = f"{SECTION}/_index.md"
@@ -359,8 +365,6 @@ def _stub_path(stub, year):
 
 
 def _slug(text):
-    from django.utils.text import slugify
-
     return slugify(str(text).replace(".", "-"))[:80] or "page"
 
 
@@ -402,8 +406,6 @@ def _block_text(block):
 
 
 def _first_zenodo_community(blocks):
-    from ..zenodo import NotAZenodoTarget, parse_zenodo
-
     for href in _hrefs(blocks):
         if "zenodo.org/communities/" in href:
             try:

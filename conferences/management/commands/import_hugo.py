@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from conferences.importer.errors import SourceError
-from conferences.importer.writer import HugoImporter, ImportConflict
+from conferences.importer.errors import ImportConflict, SourceError
+from conferences.importer.run import HugoImporter
 
 
 class Command(BaseCommand):

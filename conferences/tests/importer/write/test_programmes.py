@@ -2,11 +2,11 @@
 
 import pytest
 
-from conferences.importer.programme_writer import PeopleDirectory, programme_names, replace_programme
+from conferences.importer.write.programmes import PeopleDirectory, programme_names, replace_programme
 from conferences.models import Presentation, Session
 from conferences.tests import builders
 
-from .test_archive import conference, parse, presentation, session
+from ..parse.test_archive import conference, parse, presentation, session
 
 pytestmark = pytest.mark.django_db
 

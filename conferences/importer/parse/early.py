@@ -8,8 +8,8 @@ sometimes ": **[Conference web site](url)**". There are no programmes.
 import re
 from dataclasses import dataclass
 
+from ..errors import SourceWarning
 from .dates import parse_date_text
-from .errors import SourceWarning
 
 TERM = re.compile(r"^(?P<title>(?:.*?\s)?(?P<year>1[89]\d\d|20\d\d)(?:\.(?P<part>\d{1,2}))?)\s*:\s*(?P<theme>.*)$")
 LABELLED = re.compile(r"^(?P<label>[A-Za-z ]+):\s*(?P<value>.*)$")

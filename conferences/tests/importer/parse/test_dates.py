@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from conferences.importer.dates import parse_date_text
+from conferences.importer.parse.dates import parse_date_text
 
 D = datetime.date
 

@@ -2,8 +2,9 @@
 
 import re
 
-from ..youtube import youtube_video_id
-from ..zenodo import normalise_doi
+from conferences.youtube import youtube_video_id
+from conferences.zenodo import normalise_doi
+
 from .text import clean_line
 
 DOI_SEPARATORS = re.compile(r"[\s,;]+")

@@ -7,10 +7,11 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
 
-from ..blocks import NOTICE_SCHEMES, RICH_TEXT_FEATURES
-from ..youtube import youtube_video_id, youtube_watch_url
-from ..zenodo import NotAZenodoTarget, parse_zenodo
-from .errors import SourceWarning
+from conferences.blocks import NOTICE_SCHEMES, RICH_TEXT_FEATURES
+from conferences.youtube import youtube_video_id, youtube_watch_url
+from conferences.zenodo import NotAZenodoTarget, parse_zenodo
+
+from ..errors import SourceWarning
 
 HEADING_LEVELS = {"h2", "h3", "h4"}
 # List items need ids to be read back; deriving them from content keeps re-runs identical.

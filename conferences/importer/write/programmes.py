@@ -1,11 +1,37 @@
-"""Write a conference's programme (sessions, presentations, presenters, DOIs) in bulk."""
+"""Write the conferences' programmes (sessions, presentations, presenters, DOIs) in bulk."""
 
 import unicodedata
+from dataclasses import asdict
 
 from django.utils.text import slugify
 
-from ..models import Person, Presentation, PresentationDOI, Presenter, Session
-from ..text import person_name_key
+from conferences.models import Person, Presentation, PresentationDOI, Presenter, Session
+from conferences.text import person_name_key
+
+from .bookkeeping import fingerprint
+
+
+def write_programmes(plan, pages, records, report, progress):
+    """Replace each programme whose source changed; returns the new presentations and the new people."""
+    changed = []
+    for item in (item for item in plan.pages if item.programme is not None):
+        conference = pages[item.key]
+        digest = fingerprint(asdict(item.programme))
+        if records.fingerprint(f"programme:{item.key}") == digest and conference.sessions.exists():
+            report.unchanged["programmes"] += 1
+        else:
+            changed.append((item, conference, digest))
+    people = PeopleDirectory()
+    new_people = people.ensure(name for item, _, _ in changed for name in programme_names(item.programme))
+    report.created["people"] += len(new_people)
+    new_presentations = []
+    for done, (item, conference, digest) in enumerate(changed, start=1):
+        existed = conference.sessions.exists()
+        new_presentations += replace_programme(conference, item.programme, people)
+        records.remember(f"programme:{item.key}", conference, digest)
+        (report.updated if existed else report.created)["programmes"] += 1
+        progress("programmes", done, len(changed))
+    return new_presentations, new_people
 
 
 class PeopleDirectory:

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from conferences.importer.errors import SourceError, SourceWarning
-from conferences.importer.source import (
+from conferences.importer.parse.source import (
     conference_content_files,
     front_matter_bool,
     front_matter_date,
@@ -12,11 +12,11 @@ from conferences.importer.source import (
     read_content_file,
 )
 
-from . import write
+from ..trees import write_file
 
 
 def test_toml_front_matter_is_read_and_the_body_starts_after_it(tmp_path):
-    write(tmp_path, "page.md", '+++\ntitle = "Conferences"\ndraft = "false"\n+++\n## Heading\n')
+    write_file(tmp_path, "page.md", '+++\ntitle = "Conferences"\ndraft = "false"\n+++\n## Heading\n')
     page = read_content_file(tmp_path, "page.md")
     assert page.front_matter == {"title": "Conferences", "draft": "false"}
     assert page.body == "## Heading\n"
@@ -24,27 +24,27 @@ def test_toml_front_matter_is_read_and_the_body_starts_after_it(tmp_path):
 
 
 def test_yaml_front_matter_is_read(tmp_path):
-    write(tmp_path, "page.md", '---\ntitle: "Conference Archive"\ndate: 2020-04-06\ndraft: false\n---\nText')
+    write_file(tmp_path, "page.md", '---\ntitle: "Conference Archive"\ndate: 2020-04-06\ndraft: false\n---\nText')
     page = read_content_file(tmp_path, "page.md")
     assert page.front_matter == {"title": "Conference Archive", "date": datetime.date(2020, 4, 6), "draft": False}
     assert page.body == "Text"
 
 
 def test_a_file_without_front_matter_is_all_body(tmp_path):
-    write(tmp_path, "page.md", "Just text\n")
+    write_file(tmp_path, "page.md", "Just text\n")
     page = read_content_file(tmp_path, "page.md")
     assert (page.front_matter, page.body, page.body_line) == ({}, "Just text\n", 1)
 
 
 def test_windows_line_endings_and_a_byte_order_mark_are_accepted(tmp_path):
-    write(tmp_path, "page.md", '\ufeff+++\r\ntitle = "T"\r\n+++\r\nBody\r\n')
+    write_file(tmp_path, "page.md", '\ufeff+++\r\ntitle = "T"\r\n+++\r\nBody\r\n')
     page = read_content_file(tmp_path, "page.md")
     assert page.front_matter == {"title": "T"}
     assert page.body == "Body\n"
 
 
 def test_broken_toml_front_matter_names_the_file_and_line(tmp_path):
-    write(tmp_path, "content/page.md", '+++\ntitle = "Conferences"\ndraft = false"\n+++\n')
+    write_file(tmp_path, "content/page.md", '+++\ntitle = "Conferences"\ndraft = false"\n+++\n')
     with pytest.raises(SourceError) as raised:
         read_content_file(tmp_path, "content/page.md")
     assert raised.value.path == "content/page.md"
@@ -53,20 +53,20 @@ def test_broken_toml_front_matter_names_the_file_and_line(tmp_path):
 
 
 def test_broken_yaml_front_matter_names_the_line(tmp_path):
-    write(tmp_path, "page.md", "---\ntitle: ok\ndraft: [unclosed\n---\n")
+    write_file(tmp_path, "page.md", "---\ntitle: ok\ndraft: [unclosed\n---\n")
     with pytest.raises(SourceError) as raised:
         read_content_file(tmp_path, "page.md")
     assert raised.value.line in (3, 4)
 
 
 def test_front_matter_that_is_never_closed_is_an_error(tmp_path):
-    write(tmp_path, "page.md", '+++\ntitle = "T"\n')
+    write_file(tmp_path, "page.md", '+++\ntitle = "T"\n')
     with pytest.raises(SourceError, match="never closed"):
         read_content_file(tmp_path, "page.md")
 
 
 def test_text_that_is_not_utf8_is_an_error_naming_the_line(tmp_path):
-    write(tmp_path, "page.md", "+++\ntitle = 'Qu\xe9bec'\n+++\n", encoding="latin-1")
+    write_file(tmp_path, "page.md", "+++\ntitle = 'Qu\xe9bec'\n+++\n", encoding="latin-1")
     with pytest.raises(SourceError, match="not UTF-8") as raised:
         read_content_file(tmp_path, "page.md")
     assert raised.value.line == 2
@@ -141,7 +141,7 @@ def test_conference_content_files_lists_the_section_and_the_code_of_conduct(tmp_
         "content/community/other.md",
         "content/conferences/notes.txt",
     ):
-        write(tmp_path, relative, "x")
+        write_file(tmp_path, relative, "x")
     assert conference_content_files(tmp_path) == [
         "content/community/code-of-conduct.md",
         "content/conferences/_index.md",

@@ -1,8 +1,15 @@
-"""What earlier runs of the import created, so that a re-run finds it again."""
+"""What earlier runs of the import created, so that a re-run finds it again and sees what changed."""
+
+import hashlib
+import json
 
 from django.contrib.contenttypes.models import ContentType
 
-from ..models import ImportedSource
+from conferences.models import ImportedSource
+
+
+def fingerprint(data):
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
 class ImportRecords:

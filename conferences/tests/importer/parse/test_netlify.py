@@ -1,9 +1,9 @@
 import pytest
 
 from conferences.importer.errors import SourceError
-from conferences.importer.redirects import Redirect, parse_netlify_redirects
+from conferences.importer.parse.netlify import Redirect, parse_netlify_redirects
 
-from . import write
+from ..trees import write_file
 
 NETLIFY = """[build]
 publish = "public"
@@ -20,8 +20,8 @@ to = "https://iassistquarterly.com/article/504"
 
 
 def test_redirects_are_read_with_the_sites_own_host_removed(tmp_path):
-    write(tmp_path, "netlify.toml", NETLIFY)
-    write(tmp_path, "config.toml", 'baseurl = "https://iassistdata.org/"\n')
+    write_file(tmp_path, "netlify.toml", NETLIFY)
+    write_file(tmp_path, "config.toml", 'baseurl = "https://iassistdata.org/"\n')
     warnings = []
     assert parse_netlify_redirects(tmp_path, warnings) == [
         Redirect("/conferences/archive/2018/*", "/conferences/archive/2018-montreal/", 301),
@@ -31,14 +31,14 @@ def test_redirects_are_read_with_the_sites_own_host_removed(tmp_path):
 
 
 def test_a_broken_netlify_toml_names_the_line(tmp_path):
-    write(tmp_path, "netlify.toml", '[[redirects]]\nfrom = "/a/"\nto = /b/\n')
+    write_file(tmp_path, "netlify.toml", '[[redirects]]\nfrom = "/a/"\nto = /b/\n')
     with pytest.raises(SourceError) as raised:
         parse_netlify_redirects(tmp_path, [])
     assert (raised.value.path, raised.value.line) == ("netlify.toml", 3)
 
 
 def test_a_rule_without_a_target_is_skipped_with_a_warning(tmp_path):
-    write(tmp_path, "netlify.toml", '[[redirects]]\nfrom = "/a/"\n')
+    write_file(tmp_path, "netlify.toml", '[[redirects]]\nfrom = "/a/"\n')
     warnings = []
     assert parse_netlify_redirects(tmp_path, warnings) == []
     assert len(warnings) == 1

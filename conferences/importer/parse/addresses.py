@@ -3,7 +3,7 @@
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .errors import SourceWarning
+from ..errors import SourceWarning
 
 PAGE_SUFFIXES = {"", ".html", ".htm", ".md", ".php", ".shtml"}
 

@@ -10,11 +10,12 @@ from urllib.parse import urlsplit
 
 from bs4 import Comment, NavigableString, Tag
 
-from ..youtube import youtube_video_id
-from ..zenodo import NotAZenodoTarget, normalise_doi, parse_zenodo
+from conferences.youtube import youtube_video_id
+from conferences.zenodo import NotAZenodoTarget, normalise_doi, parse_zenodo
+
+from ..errors import SourceWarning
 from .addresses import Addresses
 from .colours import background_colour, nearest_scheme
-from .errors import SourceWarning
 from .rich_text import UNSAFE_HREF, InlineRenderer, definition_list_html, has_words, is_icon, table_html, tidy
 
 HEADING_LEVELS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}

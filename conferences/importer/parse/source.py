@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .errors import SourceError
+from ..errors import SourceError
 
 TOML_FENCE = "+++"
 YAML_FENCE = "---"

@@ -14,7 +14,7 @@ import re
 import markdown as python_markdown
 from bs4 import BeautifulSoup
 
-from .errors import SourceWarning
+from ..errors import SourceWarning
 from .page_blocks import BlockBuilder
 from .shortcodes import replace_shortcodes
 

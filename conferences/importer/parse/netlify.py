@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import SourceError, SourceWarning
+from ..errors import SourceError, SourceWarning
 from .source import read_text
 
 NETLIFY_FILE = "netlify.toml"

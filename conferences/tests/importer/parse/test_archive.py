@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from conferences.importer.archive import (
+from conferences.importer.errors import SourceError
+from conferences.importer.parse.archive import (
     ArchiveConference,
     archive_stub,
     check_ordinals,
@@ -12,10 +13,9 @@ from conferences.importer.archive import (
     parse_archive_json,
     read_archive,
 )
-from conferences.importer.errors import SourceError
-from conferences.importer.source import read_content_file
+from conferences.importer.parse.source import read_content_file
 
-from . import write
+from ..trees import write_file
 
 ARCHIVE = "data/conferences/archive"
 
@@ -51,7 +51,7 @@ def presentation(**overrides):
 
 def parse(tmp_path, data, name="2022-Gothenburg.json"):
     warnings = []
-    write(tmp_path, f"{ARCHIVE}/{name}", json.dumps(data) if not isinstance(data, str) else data)
+    write_file(tmp_path, f"{ARCHIVE}/{name}", json.dumps(data) if not isinstance(data, str) else data)
     return parse_archive_json(tmp_path, f"{ARCHIVE}/{name}", warnings), warnings
 
 
@@ -85,7 +85,7 @@ def test_json_whose_top_level_is_not_an_object_is_an_error(tmp_path):
 
 
 def test_json_that_is_not_utf8_is_an_error(tmp_path):
-    write(tmp_path, f"{ARCHIVE}/2022-X.json", '{"title": "Qu\xe9bec"}'.encode("latin-1"))
+    write_file(tmp_path, f"{ARCHIVE}/2022-X.json", '{"title": "Qu\xe9bec"}'.encode("latin-1"))
     with pytest.raises(SourceError, match="not UTF-8"):
         parse_archive_json(tmp_path, f"{ARCHIVE}/2022-X.json", [])
 
@@ -314,7 +314,7 @@ def test_an_archive_stub_names_its_programme_file(tmp_path):
         'location = "Gothenburg, Sweden"\t\ndatalink = "/data/conferences/archive/2022-Gothenburg.json"\n'
         'type = "conferences-archive"\n+++\n'
     )
-    write(tmp_path, "content/conferences/archive/2022-Gothenburg.md", stub_text)
+    write_file(tmp_path, "content/conferences/archive/2022-Gothenburg.md", stub_text)
     stub = archive_stub(read_content_file(tmp_path, "content/conferences/archive/2022-Gothenburg.md"))
     assert stub["year"] == 2022
     assert stub["location"] == "Gothenburg, Sweden"
@@ -324,10 +324,12 @@ def test_an_archive_stub_names_its_programme_file(tmp_path):
 
 def test_read_archive_pairs_stubs_with_programmes_and_reports_orphans(tmp_path):
     stub_text = '+++\nyear = "2022"\ntitle = "IASSIST 2022"\ndatalink = "/data/conferences/archive/{}.json"\n+++\n'
-    write(tmp_path, "content/conferences/archive/2022-Gothenburg.md", stub_text.format("2022-Gothenburg"))
-    write(tmp_path, "content/conferences/archive/2024-Halifax.md", stub_text.format("2024-Halifax"))
-    write(tmp_path, f"{ARCHIVE}/2022-Gothenburg.json", json.dumps(conference()))
-    write(tmp_path, f"{ARCHIVE}/2019-Sydney.json", json.dumps(conference(conferenceYear="2019", conferenceNum="45")))
+    write_file(tmp_path, "content/conferences/archive/2022-Gothenburg.md", stub_text.format("2022-Gothenburg"))
+    write_file(tmp_path, "content/conferences/archive/2024-Halifax.md", stub_text.format("2024-Halifax"))
+    write_file(tmp_path, f"{ARCHIVE}/2022-Gothenburg.json", json.dumps(conference()))
+    write_file(
+        tmp_path, f"{ARCHIVE}/2019-Sydney.json", json.dumps(conference(conferenceYear="2019", conferenceNum="45"))
+    )
     warnings = []
     pairs = read_archive(tmp_path, warnings)
     assert [(stub["year"], result and result.year) for stub, result in pairs] == [(2022, 2022), (2022, None)]

@@ -1,9 +1,9 @@
 import pytest
 
-from conferences.importer.colours import nearest_scheme, parse_colour
-from conferences.importer.markdown import body_to_blocks
+from conferences.importer.parse.colours import nearest_scheme, parse_colour
+from conferences.importer.parse.markdown import body_to_blocks
 
-from . import write
+from ..trees import write_file
 
 
 def convert(text, **options):
@@ -309,7 +309,7 @@ def test_relative_image_sources_are_resolved_against_the_page():
 
 
 def test_missing_static_files_are_reported_when_a_static_root_is_given(tmp_path):
-    write(tmp_path, "static/img/present.png", b"png")
+    write_file(tmp_path, "static/img/present.png", b"png")
     text = (
         '{{< figure src="/img/present.png" >}}\n\n{{< figure src="/img/absent.png" >}}\n\n[Manual](/file/manual.docx)'
     )

@@ -8,7 +8,7 @@ writer resolves it to a page) and the block shortcodes become empty
 import re
 from dataclasses import dataclass, field
 
-from .errors import SourceWarning
+from ..errors import SourceWarning
 
 SHORTCODE = re.compile(r"\{\{([<%])\s*(?P<closing>/)?\s*(?P<name>[\w-]+)(?P<arguments>.*?)\s*[>%]\}\}", re.DOTALL)
 ARGUMENT = re.compile(

@@ -10,8 +10,8 @@ import json
 import re
 from pathlib import Path, PurePosixPath
 
+from ..errors import SourceError, SourceWarning
 from .dates import parse_date_text
-from .errors import SourceError, SourceWarning
 from .presenters import presenter_records, uses_surname_first
 from .records import ArchiveConference, PresentationFile, PresentationRecord, PresenterRecord, SessionRecord
 from .source import read_content_file, read_text

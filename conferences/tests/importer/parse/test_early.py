@@ -1,7 +1,7 @@
 import datetime
 
-from conferences.importer.early import parse_early_conferences, split_place
-from conferences.importer.source import ContentFile
+from conferences.importer.parse.early import parse_early_conferences, split_place
+from conferences.importer.parse.source import ContentFile
 
 LISTING = """
 IASSIST/IFDO 1985: Public access to public data

@@ -7,14 +7,14 @@ import tomllib
 import pytest
 
 from conferences.blocks import ConferenceStreamBlock, NoticeContentBlock
-from conferences.importer.archive import archive_json_files, parse_archive_json, read_archive
-from conferences.importer.early import parse_early_conferences
-from conferences.importer.markdown import body_to_blocks
-from conferences.importer.redirects import parse_netlify_redirects
-from conferences.importer.source import conference_content_files, hugo_url, read_content_file
+from conferences.importer.parse.archive import archive_json_files, parse_archive_json, read_archive
+from conferences.importer.parse.early import parse_early_conferences
+from conferences.importer.parse.markdown import body_to_blocks
+from conferences.importer.parse.netlify import parse_netlify_redirects
+from conferences.importer.parse.source import conference_content_files, hugo_url, read_content_file
 from conferences.zenodo import normalise_doi
 
-from . import HUGO_ROOT, SEED, require_hugo_tree
+from ..trees import HUGO_ROOT, SEED, require_hugo_tree
 
 pytestmark = pytest.mark.shared
 

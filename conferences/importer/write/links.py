@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from .errors import SourceWarning
+from ..errors import SourceWarning
 
 MAIN_SITE = "https://iassistdata.org"
 SITE_HOSTS = {"iassistdata.org", "www.iassistdata.org"}

@@ -1,0 +1,189 @@
+"""The plan's pages in the page tree: found again or created, then given their content through revisions."""
+
+import datetime
+from collections import Counter
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from conferences.models import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
+
+from ..errors import ImportConflict, SourceWarning
+from .bookkeeping import fingerprint
+from .links import normalise_site_path
+
+PAGE_MODELS = {
+    "index": ConferenceIndexPage,
+    "archive": ConferenceArchivePage,
+    "conference": ConferencePage,
+    "content": ContentPage,
+}
+CONFERENCE_FACTS = (
+    "kind", "ordinal", "year", "theme", "start_date", "end_date", "date_precision", "city", "country", "host",
+    "attendance_mode", "website_url", "zenodo_community", "recordings_url",
+)  # fmt: skip
+NULLABLE_FACTS = ("ordinal", "start_date", "end_date")
+
+
+class PageWriter:
+    """Holds the page written for each planned page (`pages`, by plan key) and those whose content changed."""
+
+    def __init__(self, plan, report, records, media):
+        self.plan, self.report, self.records, self.media = plan, report, records, media
+        self.warnings = report.warnings
+        self.root_page = Site.objects.get(is_default_site=True).root_page.specific
+        self.pages = {}
+        self.changed = []
+
+    def ensure_pages(self):
+        """Every planned page exists in the tree (parents first), so that links between them can resolve."""
+        for item in self.plan.pages:
+            parent = self.root_page if item.parent_key is None else self.pages[item.parent_key]
+            self.pages[item.key] = self._find_page(item, parent) or self._create_page(item, parent)
+
+    def write_content(self, streams, progress):
+        for done, item in enumerate(self.plan.pages, start=1):
+            self._apply_content(item, self.pages[item.key], streams)
+            progress("pages", done, len(self.plan.pages))
+
+    def by_url(self):
+        by_url = {}
+        for item in self.plan.pages:
+            page = self.pages[item.key]
+            by_url[self.site_path(page)] = page.pk
+            for url in item.hugo_urls:
+                by_url.setdefault(normalise_site_path(url), page.pk)
+        return by_url
+
+    def by_source(self):
+        names = Counter()
+        candidates = {}
+        for item in self.plan.pages:
+            for name in _source_names(item.source):
+                names[name] += 1
+                candidates[name] = self.pages[item.key].pk
+        return {name: page_id for name, page_id in candidates.items() if names[name] == 1}
+
+    def site_path(self, page):
+        root_path = self.root_page.url_path
+        return "/" + page.url_path[len(root_path) :] if page.url_path.startswith(root_path) else page.url_path
+
+    def _find_page(self, item, parent):
+        model = PAGE_MODELS[item.kind]
+        page = self.records.existing(f"page:{item.key}", Page)
+        if page is None:
+            found = parent.get_children().filter(slug=item.slug).first()
+            page = found.specific if found else None
+        if page is not None and not isinstance(page, model):
+            raise ImportConflict(
+                f"{item.source}: the site already has a {type(page).__name__} at {page.url_path} where the import "
+                f"needs a {model.__name__}; move or rename it, then run the import again."
+            )
+        return page
+
+    def _create_page(self, item, parent):
+        page = PAGE_MODELS[item.kind](title=item.title[:255], slug=item.slug, live=False)
+        _set_facts(page, item)
+        parent.add_child(instance=page)
+        self.report.created["pages"] += 1
+        return page
+
+    def _apply_content(self, item, page, streams):
+        desired = self._desired_state(item, page, streams)
+        key = f"page:{item.key}"
+        digest = fingerprint(desired)
+        if self.records.fingerprint(key) == digest:
+            self.report.unchanged["pages"] += 1
+            return
+        if self.records.fingerprint(key) is not None:
+            self.report.updated["pages"] += 1
+        page.title = item.title[:255]
+        _set_facts(page, item)
+        _set_content(page, desired)
+        self._check(page, item)
+        revision = page.save_revision(clean=False, log_action=True)
+        if item.live:
+            revision.publish(log_action=True)
+            if item.published:
+                published = timezone.make_aware(datetime.datetime.combine(item.published, datetime.time(12)))
+                Page.objects.filter(pk=page.pk).update(first_published_at=published)
+        self.records.remember(key, page, digest)
+        self.changed.append(page)
+
+    def _desired_state(self, item, page, streams):
+        """Everything the page should hold, as plain data: what its fingerprint is taken of."""
+        is_archive = isinstance(page, ConferenceArchivePage)
+        body = (
+            streams.build(
+                item.blocks,
+                stream_block=type(page).body.field.stream_block if hasattr(type(page), "body") else None,
+                page_url=item.hugo_urls[0] if item.hugo_urls else "/",
+                source=item.source,
+            )
+            if not is_archive
+            else []
+        )
+        intro = _archive_intro(item, streams) if is_archive else ""
+        banner = self.media.image(item.banner) if item.banner else None
+        return {
+            "title": item.title,
+            "facts": {name: item.facts.get(name) for name in sorted(item.facts)},
+            "body": body,
+            "intro": intro,
+            "image": banner.pk if banner else None,
+            "live": item.live,
+            "published": item.published,
+        }
+
+    def _check(self, page, item):
+        """Keep a page whose facts the editor's validation would refuse, without the refused facts."""
+        try:
+            page.full_clean()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                if name in CONFERENCE_FACTS and name not in ("kind", "year"):
+                    self.warnings.append(SourceWarning(item.source, f"{name} left empty: {' '.join(messages)}"))
+                    setattr(page, name, None if name in NULLABLE_FACTS else "")
+                elif name not in ("slug",):
+                    self.warnings.append(SourceWarning(item.source, f"{name}: {' '.join(messages)}"))
+
+
+def _archive_intro(item, streams):
+    parts = [
+        streams.rich_text(value, page_url=item.hugo_urls[0], source=item.source)
+        for kind, value in item.blocks
+        if kind == "paragraph"
+    ]
+    return "".join(part for part in parts if part)
+
+
+def _set_facts(page, item):
+    if not isinstance(page, ConferencePage):
+        return
+    for name in CONFERENCE_FACTS:
+        if name in item.facts:
+            value = item.facts[name]
+            setattr(page, name, value if value is not None or name in NULLABLE_FACTS else "")
+    page.year = item.facts.get("year") or page.year
+
+
+def _set_content(page, desired):
+    if isinstance(page, ConferenceArchivePage):
+        page.intro = desired["intro"]
+    else:
+        page.body = desired["body"]
+    if isinstance(page, ConferencePage) and desired["image"]:
+        page.image_id = desired["image"]
+
+
+def _source_names(source):
+    """Names a Hugo `ref` may use for a file: conferences/archive, archive, faq.md's "faq"."""
+    path = PurePosixPath(source)
+    parts = path.parts[1:] if path.parts and path.parts[0] == "content" else path.parts
+    stem_parts = list(parts[:-1]) + ([] if path.stem == "_index" else [path.stem])
+    names = {"/".join(stem_parts).lower()}
+    if stem_parts:
+        names.add(stem_parts[-1].lower())
+    return {name for name in names if name}

@@ -1,0 +1,1 @@
+"""The parsing layer: files into plain data, no database."""

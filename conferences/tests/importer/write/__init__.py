@@ -1,0 +1,1 @@
+"""The writing layer: plans into pages, programmes, media and redirects."""
