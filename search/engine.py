@@ -13,34 +13,30 @@ search are bounded and do not grow with the number of results:
   when a kind has more matches than are ranked;
 * only when the query needs them: the presentations with the DOI it mentions,
   and the presentations of the person it names;
-* for the results shown, ``hydrate`` adds abstracts, presenters and page
-  text in a fixed number of queries.
+* for the results shown, ``results.hydrate`` adds abstracts, presenters and
+  page text in a fixed number of queries.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.rich_text import get_text_for_indexing
 
 from conferences import paths
-from conferences.models import ConferenceIndexPage, ConferencePage, Presentation, Presenter
+from conferences.models import ConferenceIndexPage, ConferencePage, Presentation
 
 from . import ranking
 from .query import ParsedQuery
 from .ranking import CONFERENCE, KINDS, PAGE, PERSON, PRESENTATION, Candidate, ConferenceFacts
 from .retrieval import get_retriever, query_units
-from .snippets import contains_match
 
 # How many candidates of each kind are ranked; more matches are counted, not ranked.
 PAGE_CANDIDATES = 300
 PRESENTATION_CANDIDATES = 300
 PERSON_CANDIDATES = 100
-# Abstracts that say there is none are not worth showing.
-NO_ABSTRACT = {"", "no abstract available", "no abstract", "n/a", "tba", "tbd"}
 TREE_STEP = 4  # treebeard's path step: a page's ancestors' paths are its path's prefixes
 
 
@@ -392,100 +388,3 @@ def run_search(raw_query, *, kind=None, decade=None, request=None, suggest=False
     outcome.results = [c for c in ranked if kind is None or c.kind == kind]
     outcome.matches = max(searcher.matches, len(ranked))
     return outcome
-
-
-# -- what is shown for each result ---------------------------------------------
-
-
-def _stream_texts(field_object, value):
-    """The searchable text of each block of a StreamField value, one block at a time."""
-    for child in value:
-        yield from (str(text) for text in child.block.get_searchable_content(child.value))
-
-
-def _page_text(page, query=None):
-    """The readable text of a page for its snippet: up to the first passage that matches `query`.
-
-    Reading a long StreamField stops a little after the first match, since the snippet shows only that.
-    """
-    pieces, matched_at = [page.search_description or ""], None
-    for name in ("intro", "body"):
-        value = getattr(page, name, None)
-        if not value:
-            continue
-        field_object = page._meta.get_field(name)
-        if hasattr(field_object, "stream_block"):
-            texts = _stream_texts(field_object, value)
-        else:
-            texts = [get_text_for_indexing(str(value))]
-        for text in texts:
-            pieces.append(text)
-            if query is not None and matched_at is None and contains_match(text, query):
-                matched_at = len(pieces)
-            if matched_at is not None and len(pieces) > matched_at + 1:
-                break
-        if matched_at is not None:
-            break
-    return " ".join(piece.strip() for piece in pieces if piece and piece.strip())
-
-
-def hydrate(results, query=None):
-    """Add what the results page shows (abstracts, presenters, page text) to `results`, in place.
-
-    A fixed number of queries whatever the number of results: three for
-    presentations, one for people, one plus one per page type for pages.
-    """
-    by_kind = {name: [c for c in results if c.kind == name] for name in KINDS}
-    if by_kind[PRESENTATION]:
-        presentations = Presentation.objects.filter(pk__in=[c.pk for c in by_kind[PRESENTATION]]).select_related(
-            "session"
-        )
-        presentations = presentations.prefetch_related(
-            "dois", Prefetch("presenters", queryset=Presenter.objects.select_related("person"))
-        )
-        loaded = {item.pk: item for item in presentations}
-        for candidate in by_kind[PRESENTATION]:
-            item = loaded.get(candidate.pk)
-            if item is None:
-                continue
-            candidate.obj = item
-            presenters = list(item.presenters.all())
-            candidate.people = [entry.person.name for entry in presenters]
-            candidate.session = item.session.title if item.session_id else ""
-            abstract = (item.abstract or "").strip()
-            candidate.text = "" if abstract.casefold().strip(" .") in NO_ABSTRACT else abstract
-            candidate.dois = [doi.doi for doi in item.dois.all()]
-    if by_kind[PERSON]:
-        entries = (
-            Presenter.objects.filter(
-                person_id__in=[c.pk for c in by_kind[PERSON]], presentation__in=Presentation.objects.live()
-            )
-            .order_by("-presentation__conference__year", "pk")
-            .values_list("person_id", "institution", "presentation__conference__year")
-        )
-        summary = {}
-        for person_id, institution, year in entries:
-            item = summary.setdefault(person_id, {"years": [], "institutions": []})
-            item["years"].append(year)
-            if institution and institution not in item["institutions"]:
-                item["institutions"].append(institution)
-        for candidate in by_kind[PERSON]:
-            item = summary.get(candidate.pk, {"years": [], "institutions": []})
-            candidate.talks = len(item["years"])
-            candidate.first_year = min(item["years"]) if item["years"] else None
-            candidate.last_year = max(item["years"]) if item["years"] else None
-            candidate.text = "; ".join(item["institutions"][:3])
-    if by_kind[CONFERENCE]:
-        for candidate in by_kind[CONFERENCE]:
-            facts = candidate.conference
-            candidate.obj = facts.page_object()
-            candidate.text = " ".join(
-                part for part in (facts.theme, f"Hosted by {facts.host}." if facts.host else "") if part
-            )
-    if by_kind[PAGE]:
-        pages = Page.objects.filter(pk__in=[c.pk for c in by_kind[PAGE]]).specific()
-        loaded = {page.pk: page for page in pages}
-        for candidate in by_kind[PAGE]:
-            page = loaded.get(candidate.pk)
-            candidate.text = _page_text(page, query) if page is not None else ""
-    return results

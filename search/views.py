@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.search_promotions.models import Query
 
-from . import engine
+from . import engine, results
 from .query import MAX_QUERY_LENGTH, ParsedQuery
 from .ranking import KIND_PLURALS, KINDS
 from .snippets import highlight
@@ -113,12 +113,12 @@ def _search_json(request, query, kind, decade):
     return response
 
 
-def _decorate(results, query):
+def _decorate(shown, query):
     """Titles and snippets with the query's words marked, for the template."""
-    for candidate in results:
-        candidate.title_html = highlight(candidate.title, query)
-        candidate.snippet = highlight(getattr(candidate, "text", ""), query, width=SNIPPET_WIDTH)
-    return results
+    for result in shown:
+        result.title_html = highlight(result.title, query)
+        result.snippet = highlight(result.snippet_text, query, width=SNIPPET_WIDTH)
+    return shown
 
 
 def search(request):
@@ -134,7 +134,7 @@ def search(request):
     paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
     page_number = _page_number(request.GET.get("page"), paginator.num_pages)
     page = paginator.page(page_number)
-    results = _decorate(engine.hydrate(list(page.object_list), query), query)
+    shown = _decorate(results.hydrate(page.object_list, query), query)
 
     promotions = []
     if not query.is_empty and page_number == 1:
@@ -150,7 +150,7 @@ def search(request):
             "query": query,
             "outcome": outcome,
             "page_obj": page,
-            "results": results,
+            "results": shown,
             "promotions": promotions,
             "notes": notes,
             "kind": kind,

@@ -1,0 +1,167 @@
+"""What the results page shows of each result, read for one page of results at a time.
+
+The ranking works on ``Candidate``s, which carry only what the rules need. ``hydrate`` turns the
+candidates of the page shown into ``Result``s, whose every field the templates read is declared
+here, and fills them in one small function per kind: a fixed number of queries whatever the
+number of results (three for presentations, one for people, one plus one per page type for pages,
+none for conferences).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
+
+from conferences.models import Presentation, Presenter
+
+from .ranking import CONFERENCE, KIND_LABELS, PAGE, PERSON, PRESENTATION, ConferenceFacts
+from .snippets import contains_match
+
+# Abstracts that say there is none are not worth showing.
+NO_ABSTRACT = {"", "no abstract available", "no abstract", "n/a", "tba", "tbd"}
+
+
+@dataclass
+class Result:
+    """One result as the results page shows it."""
+
+    kind: str
+    pk: int
+    title: str
+    url: str
+    year: int | None = None
+    conference: ConferenceFacts | None = None
+    # The text the snippet is cut from: an abstract, a person's institutions, a theme and host, a page's text.
+    snippet_text: str = ""
+    # A presentation's presenters (names, in order) and session title.
+    people: list[str] = field(default_factory=list)
+    session: str = ""
+    dois: list[str] = field(default_factory=list)
+    # A person's published presentations and the years of the first and the last.
+    talks: int = 0
+    first_year: int | None = None
+    last_year: int | None = None
+    # A conference's dates, city and country, and ordinal ("47th"), as its own page shows them.
+    dates: str = ""
+    location: str = ""
+    ordinal_text: str = ""
+    # Set by the view: the title and snippet with the query's words marked (escaped, safe HTML).
+    title_html: str = ""
+    snippet: str = ""
+
+    @classmethod
+    def of(cls, candidate):
+        return cls(
+            kind=candidate.kind,
+            pk=candidate.pk,
+            title=candidate.title,
+            url=candidate.url,
+            year=candidate.year,
+            conference=candidate.conference,
+        )
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+
+def _fill_conferences(results, query):
+    for result in results:
+        facts = result.conference
+        page = facts.page_object()
+        result.dates = page.date_display
+        result.location = page.location
+        result.ordinal_text = page.ordinal_text
+        hosted = f"Hosted by {facts.host}." if facts.host else ""
+        result.snippet_text = " ".join(part for part in (facts.theme, hosted) if part)
+
+
+def _fill_presentations(results, query):
+    presenters = Prefetch("presenters", queryset=Presenter.objects.select_related("person"))
+    loaded = Presentation.objects.filter(pk__in=[r.pk for r in results]).select_related("session")
+    loaded = {item.pk: item for item in loaded.prefetch_related("dois", presenters)}
+    for result in results:
+        item = loaded.get(result.pk)
+        if item is None:
+            continue
+        result.people = [entry.person.name for entry in item.presenters.all()]
+        result.session = item.session.title if item.session_id else ""
+        abstract = (item.abstract or "").strip()
+        result.snippet_text = "" if abstract.casefold().strip(" .") in NO_ABSTRACT else abstract
+        result.dois = [doi.doi for doi in item.dois.all()]
+
+
+def _fill_people(results, query):
+    entries = (
+        Presenter.objects.filter(person_id__in=[r.pk for r in results], presentation__in=Presentation.objects.live())
+        .order_by("-presentation__conference__year", "pk")
+        .values_list("person_id", "institution", "presentation__conference__year")
+    )
+    years, institutions = {}, {}
+    for person_id, institution, year in entries:
+        years.setdefault(person_id, []).append(year)
+        known = institutions.setdefault(person_id, [])
+        if institution and institution not in known:
+            known.append(institution)
+    for result in results:
+        talk_years = years.get(result.pk, [])
+        result.talks = len(talk_years)
+        result.first_year = min(talk_years, default=None)
+        result.last_year = max(talk_years, default=None)
+        result.snippet_text = "; ".join(institutions.get(result.pk, [])[:3])
+
+
+def _fill_pages(results, query):
+    loaded = {page.pk: page for page in Page.objects.filter(pk__in=[r.pk for r in results]).specific()}
+    for result in results:
+        page = loaded.get(result.pk)
+        result.snippet_text = page_text(page, query) if page is not None else ""
+
+
+FILLERS = {
+    CONFERENCE: _fill_conferences,
+    PRESENTATION: _fill_presentations,
+    PERSON: _fill_people,
+    PAGE: _fill_pages,
+}
+
+
+def hydrate(candidates, query=None):
+    """The `Result`s of `candidates`, in their order, with what the results page shows of each."""
+    results = [Result.of(candidate) for candidate in candidates]
+    for kind, fill in FILLERS.items():
+        if chosen := [result for result in results if result.kind == kind]:
+            fill(chosen, query)
+    return results
+
+
+def _stream_texts(value):
+    """The searchable text of each block of a StreamField value, one block at a time."""
+    for child in value:
+        yield from (str(text) for text in child.block.get_searchable_content(child.value))
+
+
+def page_text(page, query=None):
+    """The readable text of a page for its snippet: up to the first passage that matches `query`.
+
+    Reading a long StreamField stops a little after the first match, since the snippet shows only that.
+    """
+    pieces, matched_at = [page.search_description or ""], None
+    for name in ("intro", "body"):
+        value = getattr(page, name, None)
+        if not value:
+            continue
+        if hasattr(page._meta.get_field(name), "stream_block"):
+            texts = _stream_texts(value)
+        else:
+            texts = [get_text_for_indexing(str(value))]
+        for text in texts:
+            pieces.append(text)
+            if query is not None and matched_at is None and contains_match(text, query):
+                matched_at = len(pieces)
+            if matched_at is not None and len(pieces) > matched_at + 1:
+                break
+        if matched_at is not None:
+            break
+    return " ".join(piece.strip() for piece in pieces if piece and piece.strip())
