@@ -3,7 +3,7 @@
 The ranking works on ``Candidate``s, which carry only what the rules need. ``hydrate`` turns the
 candidates of the page shown into ``Result``s, whose every field the templates read is declared
 here, and fills them in one small function per kind: a fixed number of queries whatever the
-number of results (three for presentations, one for people, one plus one per page type for pages,
+number of results (two for presentations, one for people, one plus one per page type for pages,
 none for conferences).
 """
 
@@ -37,7 +37,6 @@ class Result:
     # A presentation's presenters (names, in order) and session title.
     people: list[str] = field(default_factory=list)
     session: str = ""
-    dois: list[str] = field(default_factory=list)
     # A person's published presentations and the years of the first and the last.
     talks: int = 0
     first_year: int | None = None
@@ -80,7 +79,7 @@ def _fill_conferences(results, query):
 def _fill_presentations(results, query):
     presenters = Prefetch("presenters", queryset=Presenter.objects.select_related("person"))
     loaded = Presentation.objects.filter(pk__in=[r.pk for r in results]).select_related("session")
-    loaded = {item.pk: item for item in loaded.prefetch_related("dois", presenters)}
+    loaded = {item.pk: item for item in loaded.prefetch_related(presenters)}
     for result in results:
         item = loaded.get(result.pk)
         if item is None:
@@ -89,7 +88,6 @@ def _fill_presentations(results, query):
         result.session = item.session.title if item.session_id else ""
         abstract = (item.abstract or "").strip()
         result.snippet_text = "" if abstract.casefold().strip(" .") in NO_ABSTRACT else abstract
-        result.dois = [doi.doi for doi in item.dois.all()]
 
 
 def _fill_people(results, query):
