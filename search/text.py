@@ -7,8 +7,9 @@ query finds "census" in a title and "José" finds "Jose".
 """
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from conferences.text import fold_accents
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -28,9 +29,7 @@ EVENT_WORDS = frozenset({"iassist", "conference", "conferences", "annual", "meet
 
 def fold(text):
     """Lower-case `text` and strip accents: "José GARCÍA" -> "jose garcia"."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return text.replace("’", "'").casefold()
+    return fold_accents(text).replace("’", "'").casefold()
 
 
 def words(text):
