@@ -27,6 +27,8 @@ Rules, strongest first:
 from dataclasses import dataclass, field
 from typing import Any
 
+from conferences.text import ordinal as english_ordinal
+
 from .text import EVENT_WORDS, STOPWORDS, analyse, stem, words
 
 CONFERENCE = "conference"
@@ -84,9 +86,10 @@ class ConferenceFacts:
         return self.title
 
     def match_text(self):
-        ordinal = f"{self.ordinal}th" if self.ordinal else ""
+        # The ordinal as visitors and the conference's own page write it: "21st", "22nd", "47th".
+        written = english_ordinal(self.ordinal) if self.ordinal else ""
         return " ".join(
-            part for part in (self.title, self.theme, self.city, self.country, str(self.year), ordinal) if part
+            part for part in (self.title, self.theme, self.city, self.country, str(self.year), written) if part
         )
 
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from conferences.tests import builders
+from conferences.text import ordinal
 from search.engine import run_search
 from search.ranking import conference_naming_score
 from search.tests.conftest import first, titles
@@ -104,6 +106,18 @@ def test_a_year_that_is_not_the_conferences_rules_it_out(site):
 def test_one_theme_word_does_not_name_a_conference(site, retriever):
     outcome = search("data", retriever)
     assert all(candidate.tier == 0 for candidate in outcome.results if candidate.kind == "conference")
+
+
+@pytest.mark.parametrize("number", [21, 22, 23])
+def test_an_ordinal_with_an_unknown_word_ranks_that_conference_above_titles_with_the_ordinal(site, number):
+    # Rule 3 does not apply ("xylophone" is no fact of it), so the conference ranks by how its facts cover the
+    # query: its ordinal must be written as the query writes it, "21st", not "21th". The 21st is Québec 1995.
+    conference = site["quebec"] if number == 21 else builders.conference(site["index"], 1974 + number, ordinal=number)
+    session = builders.session(site["gothenburg"], "Session Z9")
+    builders.presentation(session, f"Data libraries in their {ordinal(number)} year")
+    outcome = run_search(f"{ordinal(number)} xylophone")
+    assert outcome.relaxed
+    assert (outcome.results[0].kind, outcome.results[0].pk) == ("conference", conference.pk)
 
 
 def test_a_host_alone_does_not_name_a_conference(site, retriever):
