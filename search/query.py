@@ -3,8 +3,8 @@
 Raw input never reaches the search backend: SQLite FTS5 fails on an
 unbalanced double quote, PostgreSQL on a NUL character, and both parse their
 own operators. The text is cleaned (control characters out, whitespace
-collapsed, length capped), cut into plain words and balanced "phrases", and
-only then handed to Wagtail's ``parse_query_string``.
+collapsed, length and number of words capped), cut into plain words and
+balanced "phrases", and only then handed to Wagtail's ``parse_query_string``.
 """
 
 import re
@@ -18,7 +18,11 @@ from conferences.zenodo import normalise_doi
 
 from .text import STOPWORDS, WORD, words
 
-MAX_QUERY_LENGTH = 200
+# Limits no real query reaches, so that what a search costs is bounded: each word is one more scan of the
+# index entries that hold it ("a " typed 100 times took 1.6 s). The longest presentation title in the archive
+# is 207 characters and 29 words, so a title pasted whole is still searched whole (and found first).
+MAX_QUERY_LENGTH = 256
+MAX_QUERY_TERMS = 32
 
 YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
 ORDINAL = re.compile(r"^(\d{1,3})(st|nd|rd|th)$")
@@ -39,6 +43,21 @@ def clean_query(raw):
     if space > MAX_QUERY_LENGTH * 3 // 4:
         cut = cut[:space]
     return cut.strip(), True
+
+
+def limit_terms(text):
+    """Return (text, truncated): `text` up to the end of its MAX_QUERY_TERMS-th word.
+
+    The words are counted as the query's segments count them (quotes are not part of words), so the
+    query parsed from the result has at most MAX_QUERY_TERMS terms.
+    """
+    found = WORD.finditer(text)
+    for number, match in enumerate(found, 1):
+        if number == MAX_QUERY_TERMS:
+            if next(found, None) is None:
+                return text, False
+            return text[: match.end()].strip(), True
+    return text, False
 
 
 def _segments(text):
@@ -63,12 +82,22 @@ def find_doi(text):
     return None
 
 
+def _bounded(raw):
+    """(text, what it was shortened to): cleaned, then at most MAX_QUERY_TERMS words."""
+    text, cut = clean_query(raw)
+    text, cut_words = limit_terms(text)
+    if cut_words:
+        return text, f"{MAX_QUERY_TERMS} words"
+    return text, f"{MAX_QUERY_LENGTH} characters" if cut else ""
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
     """A cleaned query and everything the ranking rules need to know about it."""
 
     text: str
-    truncated: bool = False
+    # What the query was shortened to, in words a visitor reads ("32 words"), or "" when it was not.
+    shortened_to: str = ""
     segments: tuple = ()
     folded_words: tuple = ()
     years: tuple = ()
@@ -79,14 +108,14 @@ class ParsedQuery:
 
     @classmethod
     def parse(cls, raw):
-        text, truncated = clean_query(raw)
+        text, shortened_to = _bounded(raw)
         segments = tuple((is_phrase, tuple(tokens)) for is_phrase, tokens in _segments(text))
         folded = tuple(words(text))
         years = tuple(int(word) for word in folded if YEAR.match(word))
         ordinals = tuple(int(match.group(1)) for word in folded if (match := ORDINAL.match(word)))
         return cls(
             text=text,
-            truncated=truncated,
+            shortened_to=shortened_to,
             segments=segments,
             folded_words=folded,
             years=years,
@@ -94,6 +123,10 @@ class ParsedQuery:
             doi=find_doi(text),
             name_key=person_name_key(text.replace('"', " ")),
         )
+
+    @property
+    def truncated(self):
+        return bool(self.shortened_to)
 
     @property
     def is_empty(self):

@@ -12,7 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.search_promotions.models import Query
 
 from . import engine, results
-from .query import MAX_QUERY_LENGTH, ParsedQuery
+from .query import ParsedQuery
 from .ranking import KIND_PLURALS, KINDS
 from .snippets import highlight
 
@@ -94,20 +94,20 @@ def _json_item(candidate):
     return {"title": candidate.title, "url": candidate.url, "kind": candidate.kind, "year": candidate.year}
 
 
-def _search_json(request, query, kind, decade):
+def _search_json(request, query, kind, decade, notes):
     limit = min(max(_int(request.GET.get("limit"), JSON_DEFAULT_LIMIT), 1), JSON_MAX_LIMIT)
     suggest = request.GET.get("suggest", "") in ("1", "true", "yes")
     outcome = engine.run_search(query, kind=kind, decade=decade, request=request, suggest=suggest)
     paginator = Paginator(outcome.results, limit)
     page = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
-    response = JsonResponse(
-        {
-            "query": query.text,
-            "count": outcome.count,
-            "results": [_json_item(candidate) for candidate in page.object_list],
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+    data = {
+        "query": query.text,
+        "count": outcome.count,
+        "results": [_json_item(candidate) for candidate in page.object_list],
+    }
+    if notes:
+        data["notes"] = notes
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)
     return response
@@ -125,10 +125,10 @@ def search(request):
     query = ParsedQuery.parse(request.GET.get("q", ""))
     kind, decade, notes = _filters(request)
     if query.truncated:
-        notes.insert(0, f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters.")
+        notes.insert(0, f"Your search was shortened to its first {query.shortened_to}.")
 
     if request.GET.get("format") == "json":
-        return _search_json(request, query, kind, decade)
+        return _search_json(request, query, kind, decade, notes)
 
     outcome = engine.run_search(query, kind=kind, decade=decade, request=request)
     paginator = Paginator(outcome.results, RESULTS_PER_PAGE)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.query import MAX_QUERY_LENGTH, ParsedQuery, clean_query, find_doi
+from search.query import MAX_QUERY_LENGTH, MAX_QUERY_TERMS, ParsedQuery, clean_query, find_doi
 from search.retrieval import query_units
 
 
@@ -15,6 +15,33 @@ def test_a_long_query_is_cut_at_a_word_boundary():
     assert truncated
     assert len(text) <= MAX_QUERY_LENGTH
     assert text.endswith("metadata")
+
+
+def test_a_query_of_thousands_of_words_keeps_its_first_words_and_says_so():
+    query = ParsedQuery.parse(" ".join(["a"] * 1300))
+    assert query.term_count == MAX_QUERY_TERMS
+    assert query.text == " ".join(["a"] * MAX_QUERY_TERMS)
+    assert query.shortened_to == f"{MAX_QUERY_TERMS} words"
+
+
+def test_words_in_phrases_count_towards_the_limit():
+    query = ParsedQuery.parse(" ".join(f'"{n} data"' for n in range(MAX_QUERY_TERMS)))
+    assert query.term_count == MAX_QUERY_TERMS
+    assert query.truncated
+
+
+def test_a_query_of_as_many_words_as_allowed_is_searched_whole():
+    raw = " ".join(f"word{n}" for n in range(MAX_QUERY_TERMS))
+    query = ParsedQuery.parse(raw)
+    assert (query.text, query.truncated) == (raw, False)
+
+
+def test_the_longest_title_in_the_archive_is_searched_whole():
+    # As long as the longest title in the archive, 207 characters (the one with the most words has 29).
+    title = "x" * 151 + " " + " ".join(["abc"] * 14)
+    assert len(title) == 207
+    query = ParsedQuery.parse(title)
+    assert (query.text, query.truncated) == (title, False)
 
 
 def test_an_unbalanced_quote_is_ignored():

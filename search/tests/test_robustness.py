@@ -2,6 +2,8 @@
 
 import pytest
 
+from search.query import MAX_QUERY_LENGTH, MAX_QUERY_TERMS
+
 pytestmark = pytest.mark.django_db
 
 HOSTILE_QUERIES = [
@@ -52,11 +54,30 @@ def test_markup_in_a_query_is_shown_escaped(client, site, query):
 
 
 def test_a_very_long_query_is_shortened_with_a_note(client, site):
-    response = client.get("/search/", {"q": "census " * 200})
+    response = client.get("/search/", {"q": "x" * 300 + " census"})
     assert response.status_code == 200
-    assert "Your search was shortened" in response.text
-    value = response.text.split('id="search-page-q"', 1)[1].split('value="', 1)[1].split('"', 1)[0]
-    assert len(value) <= 200
+    assert f"Your search was shortened to its first {MAX_QUERY_LENGTH} characters." in response.text
+    assert len(search_box(response)) <= MAX_QUERY_LENGTH
+
+
+def search_box(response):
+    return response.text.split('id="search-page-q"', 1)[1].split('value="', 1)[1].split('"', 1)[0]
+
+
+def test_a_query_of_thousands_of_words_is_searched_for_its_first_words_with_a_note(client, site):
+    hostile = " ".join("abcdefghijklmnopqrstuvwxyz"[n % 26] for n in range(1300))
+    response = client.get("/search/", {"q": hostile})
+    assert response.status_code == 200
+    assert f"Your search was shortened to its first {MAX_QUERY_TERMS} words." in response.text
+    assert len(search_box(response).split()) == MAX_QUERY_TERMS
+
+
+@pytest.mark.parametrize("suggest", ["", "1"])
+def test_the_json_says_a_query_of_thousands_of_words_was_shortened(client, site, suggest):
+    hostile = " ".join("abcdefghijklmnopqrstuvwxyz"[n % 26] for n in range(1300))
+    data = client.get("/search/", {"q": hostile, "format": "json", "suggest": suggest}).json()
+    assert data["notes"] == [f"Your search was shortened to its first {MAX_QUERY_TERMS} words."]
+    assert len(data["query"].split()) == MAX_QUERY_TERMS
 
 
 @pytest.mark.parametrize("page", ["0", "-1", "9999", "abc", "1.5", "", "1e3", "٣", "99999999999999999999999"])
