@@ -55,7 +55,7 @@ class Unit:
 
 
 def query_units(query, *, drop_years=False, prefix_last=False):
-    """The units of a ParsedQuery, optionally without years, optionally with the last word a prefix."""
+    """The units of a ParsedQuery, each once, optionally without years, optionally with the last word a prefix."""
     units = []
     for is_phrase, tokens in query._segments_for_backend(drop_years):
         if is_phrase and len(tokens) > 1:
@@ -65,7 +65,11 @@ def query_units(query, *, drop_years=False, prefix_last=False):
     if prefix_last and units:
         last = units[-1]
         units[-1] = Unit("prefix", last.words[-1:]) if last.kind == "word" else last
-    return units
+    # A word asked for again finds nothing more, and would cost another pass over its index entries.
+    distinct = {}
+    for unit in units:
+        distinct.setdefault((unit.kind, tuple(word.lower() for word in unit.words)), unit)
+    return list(distinct.values())
 
 
 @dataclass

@@ -55,6 +55,20 @@ def test_balanced_quotes_make_a_phrase():
     assert [unit.kind for unit in query_units(query)] == ["phrase", "word"]
 
 
+def test_a_word_asked_for_again_is_searched_once():
+    units = query_units(ParsedQuery.parse('data Data curation "data curation" data'))
+    assert [(unit.kind, unit.text) for unit in units] == [
+        ("word", "data"),
+        ("word", "curation"),
+        ("phrase", "data curation"),
+    ]
+
+
+def test_a_repeated_last_word_is_still_completed_as_a_prefix():
+    units = query_units(ParsedQuery.parse("data data"), prefix_last=True)
+    assert [(unit.kind, unit.text) for unit in units] == [("word", "data"), ("prefix", "data")]
+
+
 @pytest.mark.parametrize(
     "raw",
     ["<script>alert(1)</script>", "'; DROP TABLE conferences_presentation; --", 'a" OR "1"="1', "NEAR(a b) AND *"],
