@@ -94,23 +94,53 @@ def _json_item(candidate):
     return {"title": candidate.title, "url": candidate.url, "kind": candidate.kind, "year": candidate.year}
 
 
-def _search_json(request, query, kind, decade, notes):
+def _json_results(request, query, kind, decade):
+    """The count and one page of results for the JSON format (without the query, which the caller echoes)."""
     limit = min(max(_int(request.GET.get("limit"), JSON_DEFAULT_LIMIT), 1), JSON_MAX_LIMIT)
     suggest = request.GET.get("suggest", "") in ("1", "true", "yes")
     outcome = engine.run_search(query, kind=kind, decade=decade, request=request, suggest=suggest)
     paginator = Paginator(outcome.results, limit)
     page = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
-    data = {
-        "query": query.text,
-        "count": outcome.count,
-        "results": [_json_item(candidate) for candidate in page.object_list],
-    }
+    return {"count": outcome.count, "results": [_json_item(candidate) for candidate in page.object_list]}
+
+
+def _search_json(request, query, kind, decade, notes):
+    data = {"query": query.text, **_json_results(request, query, kind, decade)}
     if notes:
         data["notes"] = notes
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)
     return response
+
+
+@dataclass
+class ResultsPage:
+    """One page of a search's results, and what the page says of them all."""
+
+    count: int
+    counts: dict
+    matches: int
+    capped: bool
+    relaxed: bool
+    number: int
+    results: list
+
+
+def _results_page(request, query, kind, decade):
+    outcome = engine.run_search(query, kind=kind, decade=decade, request=request)
+    paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
+    number = _page_number(request.GET.get("page"), paginator.num_pages)
+    shown = results.hydrate(paginator.page(number).object_list, query)
+    return ResultsPage(
+        count=outcome.count,
+        counts=outcome.counts,
+        matches=outcome.matches,
+        capped=outcome.capped,
+        relaxed=outcome.relaxed,
+        number=number,
+        results=_decorate(shown, query),
+    )
 
 
 def _decorate(shown, query):
@@ -130,14 +160,12 @@ def search(request):
     if request.GET.get("format") == "json":
         return _search_json(request, query, kind, decade, notes)
 
-    outcome = engine.run_search(query, kind=kind, decade=decade, request=request)
-    paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
-    page_number = _page_number(request.GET.get("page"), paginator.num_pages)
-    page = paginator.page(page_number)
-    shown = _decorate(results.hydrate(page.object_list, query), query)
+    found = _results_page(request, query, kind, decade)
+    # The paginator only counts: the results of the page are in `found`.
+    page = Paginator(range(found.count), RESULTS_PER_PAGE).page(found.number)
 
     promotions = []
-    if not query.is_empty and page_number == 1:
+    if not query.is_empty and found.number == 1:
         logged = Query.get(query.text)
         logged.add_hit()
         promotions = list(logged.editors_picks.select_related("page").order_by("sort_order"))
@@ -148,16 +176,16 @@ def search(request):
         {
             "search_query": query.text,
             "query": query,
-            "outcome": outcome,
+            "outcome": found,
             "page_obj": page,
-            "results": shown,
+            "results": found.results,
             "promotions": promotions,
             "notes": notes,
             "kind": kind,
             "decade": decade,
             "kind_label": KIND_PLURALS.get(kind, ""),
             "kind_options": _kind_options(kind),
-            "kind_links": _kind_links(request, query, kind, decade, outcome),
+            "kind_links": _kind_links(request, query, kind, decade, found),
             "decade_options": _decade_options(decade),
         },
     )
