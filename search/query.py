@@ -133,6 +133,16 @@ class ParsedQuery:
         return not self.segments
 
     @property
+    def normal_form(self):
+        """What the search's answer depends on, as one string: the key under which it may be kept.
+
+        Queries that differ only in case, spacing or punctuation share it ("Data, curation!" and
+        "data curation"): every backend matches without case, and Python reads the folded words.
+        """
+        segments = tuple((is_phrase, tuple(token.lower() for token in tokens)) for is_phrase, tokens in self.segments)
+        return repr((segments, self.folded_words, self.doi))
+
+    @property
     def term_count(self):
         return sum(len(tokens) for _, tokens in self.segments)
 

@@ -12,6 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.search_promotions.models import Query
 
 from . import engine, results
+from .cache import kept
 from .query import ParsedQuery
 from .ranking import KIND_PLURALS, KINDS
 from .snippets import highlight
@@ -90,6 +91,11 @@ def _filters(request):
     return kind, decade, notes
 
 
+def _params(request, *names):
+    """The values of these parameters as the search reads them, for the cache's key."""
+    return tuple(request.GET.get(name, "").strip() for name in names)
+
+
 def _json_item(candidate):
     return {"title": candidate.title, "url": candidate.url, "kind": candidate.kind, "year": candidate.year}
 
@@ -105,7 +111,9 @@ def _json_results(request, query, kind, decade):
 
 
 def _search_json(request, query, kind, decade, notes):
-    data = {"query": query.text, **_json_results(request, query, kind, decade)}
+    parts = ("json", query.normal_form, kind, decade, *_params(request, "page", "limit", "suggest"))
+    found = kept(request, parts, lambda: _json_results(request, query, kind, decade))
+    data = {"query": query.text, **found}
     if notes:
         data["notes"] = notes
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
@@ -160,7 +168,8 @@ def search(request):
     if request.GET.get("format") == "json":
         return _search_json(request, query, kind, decade, notes)
 
-    found = _results_page(request, query, kind, decade)
+    parts = ("html", query.normal_form, kind, decade, *_params(request, "page"))
+    found = kept(request, parts, lambda: _results_page(request, query, kind, decade))
     # The paginator only counts: the results of the page are in `found`.
     page = Paginator(range(found.count), RESULTS_PER_PAGE).page(found.number)
 

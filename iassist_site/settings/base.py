@@ -145,6 +145,9 @@ CACHES = {
         "LOCATION": "iassist",
     }
 }
+# Search answers kept for anonymous visitors are keyed on the page cache's content generation, so that
+# a publish forgets them too (search/cache.py). Named here because search does not import the page cache.
+SEARCH_CACHE_GENERATION = "pagecache.generation.current"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "IASSIST"

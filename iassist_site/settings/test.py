@@ -9,3 +9,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Test databases roll back without signals, so a page cached in one test could be served
 # in the next; the page-cache tests switch it on for themselves.
 PAGE_CACHE_ENABLED = False
+# The same holds for kept search answers (search/cache.py); its tests switch it on for themselves.
+SEARCH_CACHE_TIMEOUT = 0

@@ -1,0 +1,88 @@
+"""Search answers kept a little while for anonymous visitors, and forgotten whenever content changes.
+
+A search costs tens of milliseconds and a dozen SQL statements, and the same searches come back
+(popular topics, the suggestions every visitor's typing asks for, a client retrying). What is kept is
+the data of the answer (a results page's counts and decorated results, the JSON's results), never
+the HTML: the page is rendered for each request, with its own CSP nonce, and the editors' picks and
+the search log stay live.
+
+Each entry's key holds the content generation, which every content change replaces: publishing or
+unpublishing a page, editing a presentation, a presenter or a person, a view restriction. It is the
+page cache's, read through the function the SEARCH_CACHE_GENERATION setting names (search and the
+page cache do not import each other); without one, nothing is kept. So the next search after a
+change finds nothing kept and searches afresh. The timeout only bounds what the generation does not
+see (an index rebuilt by `update_index` alone) and the memory used. Signed-in editors always search
+live. A cache that fails never fails a search: the search runs without it, and the failure is logged.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import translation
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+# Seconds an answer is kept; SEARCH_CACHE_TIMEOUT = 0 turns the cache off.
+DEFAULT_TIMEOUT = 300
+# Part of every key: raise it when what an entry holds changes, so that a deployment never reads
+# entries written by the code before it.
+ENTRY_FORMAT = 1
+
+
+def _cache():
+    # Django's default cache unless SEARCH_CACHE_ALIAS names another.
+    return caches[getattr(settings, "SEARCH_CACHE_ALIAS", "default")]
+
+
+def _timeout():
+    return getattr(settings, "SEARCH_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
+
+
+def _signed_in(request):
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+def _generation_reader():
+    """The function that reads the content generation, or None when no setting names one.
+
+    A wrong name raises ImportError: a mistake in the settings, not a cache failure.
+    """
+    path = getattr(settings, "SEARCH_CACHE_GENERATION", None)
+    return import_string(path) if path else None
+
+
+def _key(request, parts, generation):
+    # The host and the language: result URLs depend on the site that serves the request.
+    described = (ENTRY_FORMAT, generation, request.get_host(), translation.get_language(), *parts)
+    return "search:" + hashlib.sha256(repr(described).encode()).hexdigest()
+
+
+def kept(request, parts, compute):
+    """What `compute()` returns, or what it returned a little earlier for the same `parts`.
+
+    `parts` must name everything the answer depends on besides the content, the host and the language
+    (the query's normal form, the filters, the page, the format). Only anonymous visitors are served
+    kept answers.
+    """
+    timeout, read_generation = _timeout(), _generation_reader()
+    if not timeout or read_generation is None or _signed_in(request):
+        return compute()
+    try:
+        key = _key(request, parts, read_generation())
+        found = _cache().get(key)
+    except Exception:
+        # Whatever the cache raises (a refused connection, an unreadable entry), the search goes on.
+        logger.warning("search cache unreadable; searching without it", exc_info=True)
+        return compute()
+    if found is not None:
+        return found
+    answer = compute()
+    try:
+        _cache().set(key, answer, timeout)
+    except Exception:
+        logger.warning("search cache unwritable; the answer is not kept", exc_info=True)
+    return answer
