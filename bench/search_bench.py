@@ -5,7 +5,9 @@
 Imports ../shared/iassist-hugo into a fresh database (a temporary SQLite file by
 default), warms up once, then runs every query --repeat times three ways: the
 ranking engine alone, the JSON format (what suggestions and scripts call) and
-the HTML results page, both through Django's test client. With --no-import the
+the HTML results page, both through Django's test client; then the JSON and the
+page again with answers kept (search/cache.py: every run after the warm-up is
+served a kept answer; the rows above search every time). With --no-import the
 database given is searched as it is (imported by an earlier run), to compare
 changes to the search code against the same data. Prints the median and
 95th percentile of each, the slowest queries, and the SQL statements per page.
@@ -38,6 +40,8 @@ QUERIES = [
     "data archive", "librarians", "\"unbalanced quote", "x",
 ]  # fmt: skip
 SUGGESTIONS = ["Gothen", "curat", "Kleem", "metad", "census 20", "open da"]
+# What a hostile client sends: 2.6 KB of one-letter words (the search keeps the first 32).
+HOSTILE = [" ".join(["a"] * 1300), " ".join("abcdefghijklmnopqrstuvwxyz"[n % 26] for n in range(1300))]
 
 
 def extra(parser):
@@ -72,10 +76,22 @@ def measure(run, queries, repeat):
 
 def report(label, timings, cpu_timings, slowest):
     print(
-        f"{label:<22} median {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 0.95):6.1f} ms   "
+        f"{label:<24} median {statistics.median(timings):6.1f} ms   p95 {percentile(timings, 0.95):6.1f} ms   "
         f"max {max(timings):6.1f} ms   CPU median {statistics.median(cpu_timings):6.1f} ms   ({len(timings)} runs)"
     )
-    print(" " * 22 + " slowest: " + ", ".join(f"{query!r} {ms:.1f} ms" for query, ms in slowest))
+    print(" " * 24 + " slowest: " + ", ".join(f"{query[:40]!r} {ms:.1f} ms" for query, ms in slowest))
+
+
+def statement_counts(page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for query in QUERIES:
+        with CaptureQueriesContext(connection) as captured:
+            page(query)
+        counts.append(len(captured))
+    return f"median {statistics.median(counts):.0f}, max {max(counts)}"
 
 
 def main():
@@ -88,9 +104,9 @@ def main():
         import_tree(args.tree)
     imported = time.perf_counter() - started
 
+    from django.core.cache import cache
     from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test import Client, override_settings
 
     from conferences.models import Presentation
     from search.engine import run_search
@@ -113,17 +129,21 @@ def main():
     imported_note = "already imported" if args.no_import else f"imported in {imported:.0f} s"
     print(f"archive: {Presentation.objects.count()} presentations; {imported_note}")
     print(f"load average at the start: {os.getloadavg()[0]:.1f}")
-    print(f"{len(QUERIES)} queries x {args.repeat} runs; {len(SUGGESTIONS)} suggestion prefixes")
+    print(
+        f"{len(QUERIES)} queries x {args.repeat} runs; {len(SUGGESTIONS)} suggestion prefixes; "
+        f"{len(HOSTILE)} hostile queries"
+    )
     report("engine (ranking only)", *measure(run_search, QUERIES, args.repeat))
     report("JSON format", *measure(json_format, QUERIES, args.repeat))
     report("HTML results page", *measure(page, QUERIES, args.repeat))
     report("suggestions", *measure(suggest, SUGGESTIONS, args.repeat))
-    counts = []
-    for query in QUERIES:
-        with CaptureQueriesContext(connection) as captured:
-            page(query)
-        counts.append(len(captured))
-    print(f"SQL statements per results page: median {statistics.median(counts):.0f}, max {max(counts)}")
+    print(f"SQL statements per results page: {statement_counts(page)}")
+    report("hostile, HTML page", *measure(page, HOSTILE, args.repeat))
+    with override_settings(SEARCH_CACHE_TIMEOUT=300):
+        cache.clear()
+        report("JSON format, kept", *measure(json_format, QUERIES, args.repeat))
+        report("HTML results page, kept", *measure(page, QUERIES, args.repeat))
+        print(f"SQL statements per kept results page: {statement_counts(page)}")
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
