@@ -71,3 +71,11 @@ def test_json_is_never_cached_nor_indexed(client, site):
     response = client.get("/search/", {"q": "data", "format": "json"})
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_json_notes_say_an_unknown_kind_or_decade_was_ignored(client, site):
+    data = get_json(client, q="data", kind="spaceship", decade="soon")
+    assert data["notes"] == [
+        "That kind of result is not one this search knows, so everything is shown.",
+        "That decade is not one this search knows, so all years are shown.",
+    ]
