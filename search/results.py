@@ -92,7 +92,7 @@ def _fill_presentations(results, query):
 
 def _fill_people(results, query):
     entries = (
-        Presenter.objects.filter(person_id__in=[r.pk for r in results], presentation__in=Presentation.objects.live())
+        Presenter.objects.filter(person_id__in=[r.pk for r in results], presentation__in=Presentation.objects.public())
         .order_by("-presentation__conference__year", "pk")
         .values_list("person_id", "institution", "presentation__conference__year")
     )

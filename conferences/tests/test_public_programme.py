@@ -10,6 +10,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.models import PageViewRestriction
 
 from conferences.models import Presentation
@@ -89,3 +90,11 @@ def test_a_restriction_above_the_conference_hides_its_talks_too(client, index):
     assert Presentation.objects.public().filter(pk=talk.pk).exists()
     hide_behind_login(index)
     assert not Presentation.objects.public().filter(pk=talk.pk).exists()
+
+
+def test_search_counts_a_persons_talks_only_at_public_conferences(client, hidden_talk):
+    html = client.get("/search/", {"q": PERSON, "kind": "person"}).content.decode()
+    text = " ".join(strip_tags(html).split())
+    assert PERSON in text
+    assert "2022" in text
+    assert "2028" not in text
