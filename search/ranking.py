@@ -27,6 +27,7 @@ Rules, strongest first:
 from dataclasses import dataclass, field
 from typing import Any
 
+from conferences.models import ConferencePage
 from conferences.text import ordinal as english_ordinal
 
 from .text import EVENT_WORDS, STOPWORDS, analyse, stem, words
@@ -69,8 +70,6 @@ class ConferenceFacts:
 
     def page_object(self):
         """An unsaved ConferencePage with these facts, for its display properties (dates, location)."""
-        from conferences.models import ConferencePage
-
         names = {f.attname for f in ConferencePage._meta.concrete_fields}
         return ConferencePage(**{name: value for name, value in self.fields.items() if name in names})
 
