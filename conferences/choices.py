@@ -19,3 +19,35 @@ class DatePrecision(models.TextChoices):
     DAY = "day", "Exact days known"
     MONTH = "month", "Only the month is known"
     YEAR = "year", "Only the year is known"
+
+
+class SessionType(models.TextChoices):
+    """What kind of slot a session or schedule item is: the vocabulary of IASSIST's programmes."""
+
+    PLENARY = "plenary", "Plenary"
+    PAPER = "paper", "Paper session"
+    PANEL = "panel", "Panel"
+    POSTER = "poster", "Poster session"
+    WORKSHOP = "workshop", "Workshop"
+    LIGHTNING = "lightning", "Lightning talks"
+    BOF = "bof", "Birds of a feather"
+    BREAK = "break", "Break"
+    MEAL = "meal", "Lunch or meal"
+    REGISTRATION = "registration", "Registration"
+    RECEPTION = "reception", "Reception"
+    BANQUET = "banquet", "Banquet"
+    SOCIAL = "social", "Social event"
+    MEETING = "meeting", "Meeting"
+    CLOSING = "closing", "Closing"
+    OTHER = "other", "Other"
+
+
+# Slots that gather everyone rather than run beside other sessions.
+NOT_SESSIONS = {
+    SessionType.BREAK,
+    SessionType.MEAL,
+    SessionType.REGISTRATION,
+    SessionType.RECEPTION,
+    SessionType.BANQUET,
+    SessionType.SOCIAL,
+}

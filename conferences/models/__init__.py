@@ -1,6 +1,7 @@
 from .imports import ImportedSource
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from .programme import Person, Presentation, PresentationDOI, Presenter, Session
+from .schedule import Room, ScheduleItem
 
 __all__ = [
     "ConferenceArchivePage",
@@ -12,5 +13,7 @@ __all__ = [
     "Presentation",
     "PresentationDOI",
     "Presenter",
+    "Room",
+    "ScheduleItem",
     "Session",
 ]

@@ -27,6 +27,7 @@ from ..text import unaccented
 from ..zenodo import NotAZenodoTarget, parse_zenodo
 from .programme import Person, Presentation, Presenter
 from .programme_query import conference_programme
+from .schedule import validate_time_zone
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
 # Two thousand presenters on one page is slow to load and to read with a screen reader.
@@ -262,6 +263,12 @@ class ConferencePage(RoutablePageMixin, Page):
         "https://zenodo.org/communities/iassist-2022.",
     )
     recordings_url = models.URLField("recordings playlist", max_length=500, blank=True)
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text="The venue's time zone by its IANA name, e.g. Europe/London: the schedule's times are in it.",
+    )
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -281,7 +288,7 @@ class ConferencePage(RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("date_precision")]),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
                 FieldPanel("host"),
-                FieldPanel("attendance_mode"),
+                FieldRowPanel([FieldPanel("attendance_mode"), FieldPanel("time_zone")]),
             ],
             heading="Facts",
         ),

@@ -13,11 +13,12 @@ from django.db.models import Prefetch
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from ..choices import SessionType
 from ..text import person_name_key, unaccented
 from ..youtube import youtube_watch_url
 from ..zenodo import doi_url, normalise_doi
@@ -51,6 +52,15 @@ class Session(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mode
     moderator = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
     video_id = models.CharField("YouTube video id", max_length=11, blank=True, validators=[validate_video_id])
+    session_type = models.CharField("type", max_length=20, choices=SessionType.choices, blank=True)
+    starts_at = models.DateTimeField(null=True, blank=True, help_text="In the conference's time zone.")
+    ends_at = models.DateTimeField(null=True, blank=True)
+    room = models.ForeignKey(
+        "conferences.Room", null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+    )
+    code = models.CharField(
+        max_length=40, blank=True, help_text="The programme's own code for the session, e.g. “A1” or “W3”."
+    )
 
     objects = SessionQuerySet.as_manager()
 
@@ -58,7 +68,15 @@ class Session(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mode
         FieldPanel("conference"),
         FieldPanel("sort_order"),
         FieldPanel("title"),
-        FieldPanel("day"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("session_type"), FieldPanel("code")]),
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("room"),
+                FieldPanel("day"),
+            ],
+            heading="Schedule",
+        ),
         MultiFieldPanel([FieldPanel("chair"), FieldPanel("moderator")], heading="People"),
         FieldPanel("description"),
         FieldPanel("video_id"),
@@ -163,6 +181,10 @@ class Presentation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     slug = models.SlugField(max_length=120, help_text="The last part of this presentation's address.")
     abstract = models.TextField(blank=True)
     video_id = models.CharField("YouTube video id", max_length=11, blank=True, validators=[validate_video_id])
+    starts_at = models.DateTimeField(
+        null=True, blank=True, help_text="Only when the presentation has its own time within the session."
+    )
+    ends_at = models.DateTimeField(null=True, blank=True)
 
     objects = PresentationQuerySet.as_manager()
 
@@ -171,6 +193,7 @@ class Presentation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("sort_order"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="Own time"),
         FieldPanel("abstract"),
         FieldPanel("video_id"),
         InlinePanel("presenters", label="Presenter", heading="Presenters"),
@@ -272,7 +295,9 @@ class Presenter(Orderable):
         help_text="For panels where each presenter's contribution has its own DOI.",
     )
 
-    panels = [FieldPanel("person"), FieldPanel("institution"), FieldPanel("doi")]
+    country = models.CharField(max_length=100, blank=True, help_text="The country of the institution, as given.")
+
+    panels = [FieldPanel("person"), FieldPanel("institution"), FieldPanel("country"), FieldPanel("doi")]
 
     class Meta(Orderable.Meta):
         verbose_name = "presenter"
