@@ -143,7 +143,7 @@ class TestRecording:
 
 
 def test_heading_level_outside_the_choices_renders_as_h2():
-    html = render_to_string("conferences/blocks/heading.html", {"value": {"text": "Hi", "level": "script"}})
+    html = render_to_string("components/blocks/heading.html", {"value": {"text": "Hi", "level": "script"}})
     assert html.strip() == "<h2>Hi</h2>"
 
 
