@@ -94,6 +94,11 @@ class TestEventButton:
         assert "(opens in a new tab)" in html
         assert 'class="button__icon" aria-hidden="true"' in html
 
+    def test_new_tab_icon_adds_no_space_inside_the_button(self):
+        value = self.block.to_python({"label": "Africa Workshop", "url": "https://example.org/", "new_tab": True})
+        html = self.block.render(value)
+        assert ">Africa Workshop<svg " in html and '</svg><span class="visually-hidden">' in html
+
     def test_label_is_escaped(self):
         value = self.block.to_python({"label": "<script>x</script>", "url": "https://example.org/"})
         assert "<script>x" not in self.block.render(value)
