@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from _setup import import_tree, parse_args, setup_django  # noqa: E402
+from _setup import import_tree, parse_args, setup_django
 
 SEARCHES = ["data", "gothenburg", "open data", "10.5281/zenodo.6772338", "McEachern", "dataverse", "2016", "quebec"]
 VOLATILE = [
