@@ -101,7 +101,9 @@ class TestEventButton:
 
     def test_label_is_escaped(self):
         value = self.block.to_python({"label": "<script>x</script>", "url": "https://example.org/"})
-        assert "<script>x" not in self.block.render(value)
+        html = self.block.render(value)
+        assert "<script>x" not in html
+        assert ">&lt;script&gt;x&lt;/script&gt;</a>" in html
 
 
 class TestZenodoLink:
