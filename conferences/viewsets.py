@@ -11,6 +11,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import ScopedChooserViewSet
 from .filters import PresentationFilterSet, SessionFilterSet
 from .models import ConferencePage, Person, Presentation, Session
 from .permissions import scope_to_user
@@ -82,6 +83,7 @@ class PresentationViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     copy_view_enabled = False
     add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
+    chooser_viewset_class = ScopedChooserViewSet
 
     def get_queryset(self, request):
         presentations = Presentation.objects.select_related("conference", "session")
@@ -100,6 +102,7 @@ class SessionViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     copy_view_enabled = False
     add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
+    chooser_viewset_class = ScopedChooserViewSet
 
     def get_queryset(self, request):
         sessions = scope_to_user(Session.objects.select_related("conference"), request.user)

@@ -3,8 +3,9 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .bulk_actions import SCOPED_BULK_ACTIONS
 from .models import ConferencePage, Presentation, Session
-from .permissions import ProgrammePermissionPolicy
+from .permissions import ProgrammePermissionPolicy, choosable_pages
 from .viewsets import ProgrammeViewSetGroup
 
 # Registered before the viewsets, whose registration would otherwise make Wagtail's unscoped default.
@@ -12,6 +13,14 @@ register_permission_policy(Session, ProgrammePermissionPolicy(Session))
 register_permission_policy(Presentation, ProgrammePermissionPolicy(Presentation))
 
 register_snippet(ProgrammeViewSetGroup)
+
+for action in SCOPED_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action, order=1)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_editors_drafts(pages, request):
+    return choosable_pages(request.user, pages)
 
 
 @hooks.register("before_delete_page")
