@@ -1,8 +1,11 @@
 from django.contrib import messages
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.fields import StreamField
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .admin_forms import StreamFormField
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .models import ConferencePage, Presentation, Session
 from .permissions import ProgrammePermissionPolicy, choosable_pages
@@ -13,6 +16,9 @@ register_permission_policy(Session, ProgrammePermissionPolicy(Session))
 register_permission_policy(Presentation, ProgrammePermissionPolicy(Presentation))
 
 register_snippet(ProgrammeViewSetGroup)
+
+# Every admin form's StreamFields: a form missing their inputs gets an error on the field, not a 500.
+register_form_field_override(StreamField, override={"form_class": StreamFormField})
 
 for action in SCOPED_BULK_ACTIONS:
     hooks.register("register_bulk_action", action, order=1)
