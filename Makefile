@@ -25,7 +25,8 @@ test-e2e: install browser-tools
 
 install: $(VENV)/.installed
 
-# axe-core for the accessibility tests, pinned in package-lock.json; without npm those tests skip.
+# axe-core for the accessibility tests and the CSS and JavaScript linters, pinned in package-lock.json;
+# without npm the accessibility tests skip and `make lint` stops.
 browser-tools: node_modules/.installed
 
 node_modules/.installed: package.json package-lock.json
@@ -38,15 +39,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# ruff, then the architecture: the import contracts in .importlinter (layers, no cycles).
-lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports
+# The checks of .pre-commit-config.yaml on every tracked file: ruff, the import contracts, djhtml, stylelint, eslint.
+lint: install browser-tools
+	@test -x node_modules/.bin/eslint || { echo "npm is needed for the CSS and JavaScript linters (apt-get install nodejs npm)"; exit 1; }
+	$(BIN)/pre-commit run --all-files
 
-format: install
+format: install browser-tools
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/pre-commit run --all-files --hook-stage manual
 
 # The production settings' deployment checks, with throwaway values for the secrets.
 check-deploy: install

@@ -33,7 +33,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "conferences/blocks/heading.html"
+        template = "components/blocks/heading.html"
         help_text = "A section heading; headings build the page outline that screen readers use."
         description = "A section heading (level 2 to 4)."
         preview_value = {"text": "2027 IASSIST Events", "level": "h3"}
@@ -46,7 +46,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
-        template = "conferences/blocks/paragraph.html"
+        template = "components/blocks/paragraph.html"
         help_text = "Text with bold, italic, links and lists."
         description = "Formatted text."
         preview_value = (
@@ -68,7 +68,7 @@ class EventButtonBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        template = "conferences/blocks/event_button.html"
+        template = "components/blocks/event_button.html"
         help_text = "A button that leads to an event's page or website."
         description = "A button to an event page or website."
         preview_value = {"label": "IASSIST 2027 Conference website", "url": "https://iassistdata.org/"}
@@ -93,7 +93,7 @@ class EventButtonsBlock(blocks.ListBlock):
     class Meta:
         icon = "link"
         label = "Event buttons"
-        template = "conferences/blocks/event_buttons.html"
+        template = "components/blocks/event_buttons.html"
         help_text = "One or more buttons, shown side by side in a row."
         description = "A row of event buttons."
         preview_value = [
@@ -134,7 +134,7 @@ class ZenodoLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "conferences/blocks/zenodo_link.html"
+        template = "components/blocks/zenodo_link.html"
         help_text = "A link to presentations or records on Zenodo."
         description = "A link to presentations on Zenodo."
         preview_value = {
@@ -158,7 +158,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "conferences/blocks/image.html"
+        template = "components/blocks/image.html"
         help_text = "An image with an optional caption."
         description = "An image with a caption."
         preview_value = {"caption": "Delegates at the opening plenary."}
@@ -195,7 +195,7 @@ class RecordingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
-        template = "conferences/blocks/recording.html"
+        template = "components/blocks/recording.html"
         help_text = "A link to a recording on YouTube."
         description = "A link to a recording on YouTube."
         preview_value = {"video": "https://www.youtube.com/watch?v=R7mH1L2ODDM", "title": "Keynote 1"}
@@ -223,7 +223,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full-inverse"
-        template = "conferences/blocks/document_link.html"
+        template = "components/blocks/document_link.html"
         help_text = "A link to a document such as a PDF programme."
         description = "A link to a document (PDF)."
         preview_value = {"label": "Conference programme (PDF)"}
@@ -249,7 +249,7 @@ class NoticeBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
-        template = "conferences/blocks/notice.html"
+        template = "components/blocks/notice.html"
         help_text = "A highlighted bar or panel that groups related content."
         description = "A highlighted notice or panel."
         preview_value = {

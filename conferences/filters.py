@@ -1,23 +1,29 @@
-"""Filters for the programme listings in the admin."""
+"""Filters for the programme listings in the admin.
+
+Their drop-downs offer only the conferences and sessions the editor may change: a title in a
+drop-down is as visible as a row in the listing, and an organiser sees no other conference's.
+"""
 
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
 
 from .models import ConferencePage, Presentation, Session
+from .permissions import scope_to_user
 
 
 def conference_choices(request):
-    return ConferencePage.objects.defer_streamfields().order_by("-year", "title")
+    conferences = ConferencePage.objects.defer_streamfields().order_by("-year", "title")
+    return scope_to_user(conferences, request.user, "pk")
+
+
+def session_choices(request):
+    sessions = Session.objects.select_related("conference").order_by("-conference__year", "sort_order")
+    return scope_to_user(sessions, request.user)
 
 
 class PresentationFilterSet(WagtailFilterSet):
     conference = django_filters.ModelChoiceFilter(queryset=conference_choices, label="Conference")
-    session = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Session.objects.select_related("conference").order_by(
-            "-conference__year", "sort_order"
-        ),
-        label="Session",
-    )
+    session = django_filters.ModelChoiceFilter(queryset=session_choices, label="Session")
     presenter = django_filters.CharFilter(
         field_name="presenters__person__name", lookup_expr="icontains", label="Presenter name contains", distinct=True
     )

@@ -5,6 +5,7 @@ where they may change that page, so a year's organisers, whose page permissions 
 at their own conference, see and edit only their own programme.
 """
 
+from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -75,3 +76,21 @@ def scope_to_user(queryset, user, field="conference_id"):
     if allowed is None:
         return queryset
     return queryset.filter(**{f"{field}__in": allowed})
+
+
+def explorable_pages(user, pages):
+    """`pages` that `user` may explore in the admin: those they have a permission on, and their ancestors."""
+    if user.is_superuser:
+        return pages
+    return pages.filter(pk__in=PagePermissionPolicy().explorable_instances(user).values("pk"))
+
+
+def choosable_pages(user, pages):
+    """`pages` that `user` may see listed: every published page, and the drafts they may explore.
+
+    A draft's title is not public: an organiser links to any published page, and sees no other
+    conference's drafts.
+    """
+    if user.is_superuser:
+        return pages
+    return pages.filter(Q(live=True) | Q(pk__in=explorable_pages(user, pages.model.objects.all()).values("pk")))

@@ -7,11 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from conferences import reports as conference_reports
 from conferences.feeds import section_feed
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before the admin's own: the site history without other conferences' programme rows.
+    *conference_reports.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

@@ -94,9 +94,16 @@ class TestEventButton:
         assert "(opens in a new tab)" in html
         assert 'class="button__icon" aria-hidden="true"' in html
 
+    def test_new_tab_icon_adds_no_space_inside_the_button(self):
+        value = self.block.to_python({"label": "Africa Workshop", "url": "https://example.org/", "new_tab": True})
+        html = self.block.render(value)
+        assert ">Africa Workshop<svg " in html and '</svg><span class="visually-hidden">' in html
+
     def test_label_is_escaped(self):
         value = self.block.to_python({"label": "<script>x</script>", "url": "https://example.org/"})
-        assert "<script>x" not in self.block.render(value)
+        html = self.block.render(value)
+        assert "<script>x" not in html
+        assert ">&lt;script&gt;x&lt;/script&gt;</a>" in html
 
 
 class TestZenodoLink:
@@ -143,7 +150,7 @@ class TestRecording:
 
 
 def test_heading_level_outside_the_choices_renders_as_h2():
-    html = render_to_string("conferences/blocks/heading.html", {"value": {"text": "Hi", "level": "script"}})
+    html = render_to_string("components/blocks/heading.html", {"value": {"text": "Hi", "level": "script"}})
     assert html.strip() == "<h2>Hi</h2>"
 
 

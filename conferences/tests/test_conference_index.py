@@ -88,6 +88,7 @@ def test_editors_can_turn_the_generated_lists_off(client, home_page):
     soup = BeautifulSoup(client.get(index.url).content, "html.parser")
     assert soup.select_one("section.upcoming") is None
     assert soup.select_one("p.archive-link") is None
+    assert soup.select_one("main h1").get_text(strip=True) == index.title
 
 
 def render_index_with(client, home_page, django_assert_max_num_queries, children, max_queries):

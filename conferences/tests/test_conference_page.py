@@ -102,6 +102,8 @@ def test_json_ld_cannot_break_out_of_its_script(client, index):
     page = builders.conference(index, 2022, title="</script><script>alert(1)</script>")
     html = client.get(page.url).content.decode()
     assert "</script><script>alert(1)" not in html
+    script = BeautifulSoup(html, "html.parser").find("script", type="application/ld+json")
+    assert json.loads(script.string)["name"] == page.title
 
 
 def test_upcoming_event_offers_an_ics_download(client, index):
@@ -119,13 +121,17 @@ def test_upcoming_event_offers_an_ics_download(client, index):
 
 
 def test_past_event_offers_no_ics_link(client, index):
-    page = builders.conference(index, 2010)
-    assert "calendar/" not in client.get(page.url).content.decode()
+    page = builders.conference(index, 2010, title="IASSIST 2010 in Ithaca")
+    html = client.get(page.url).content.decode()
+    assert "calendar/" not in html
+    assert "IASSIST 2010 in Ithaca</h1>" in html
 
 
 def test_event_without_dates_has_no_calendar(client, index):
     page = builders.conference(index, 1977, start_date=None, end_date=None)
+    dated = builders.conference(index, 1978)
     assert client.get(f"{page.url}calendar/").status_code == 404
+    assert client.get(f"{dated.url}calendar/").status_code == 200
 
 
 class TestAdminEditRefusesBadZenodo:

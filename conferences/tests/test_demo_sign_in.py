@@ -10,6 +10,8 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
+from conferences.models import ConferencePage
+
 pytestmark = pytest.mark.django_db
 
 SIGN_IN = re.compile(r"as '(?P<username>[^']+)' with password '(?P<password>[^']+)'")
@@ -50,3 +52,4 @@ def test_no_admin_option_creates_no_account(home_page):
     output = load_demo("--no-admin")
     assert not get_user_model().objects.exists()
     assert not SIGN_IN.search(output)
+    assert ConferencePage.objects.live().exists()

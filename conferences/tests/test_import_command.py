@@ -71,3 +71,4 @@ def test_verbosity_zero_prints_nothing(home_page, tmp_path):
     output = StringIO()
     call_command("import_hugo", str(tree), verbosity=0, stdout=output)
     assert output.getvalue() == ""
+    assert ConferenceIndexPage.objects.get().title == "Conferences"

@@ -88,6 +88,7 @@ class TestOrdering:
 
 class TestIntegrity:
     def test_presentations_do_not_outlive_their_conference(self, conference, panel):
+        assert Presenter.objects.filter(presentation=panel).exists() and panel.dois.exists()
         conference.delete()
         assert not Session.objects.exists()
         assert not Presentation.objects.exists()
@@ -158,6 +159,7 @@ class TestProgrammePage:
         builders.presentation(session, "<img src=x onerror=alert(1)>", abstract="<b>bold</b>")
         html = client.get(conference.url).content.decode()
         assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>bold" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;bold&lt;/b&gt;" in html
 
 
 def build_programme(conference, sessions, per_session):
@@ -254,12 +256,14 @@ class TestPresentationPage:
         assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co." in citation_html(item)
         assert "<b>" not in citation_html(item)
 
-    def test_unknown_presentation_is_404(self, client, conference):
+    def test_unknown_presentation_is_404(self, client, conference, panel):
         assert client.get(f"{conference.url}presentations/nope/").status_code == 404
+        assert client.get(f"{conference.url}presentations/{panel.slug}/").status_code == 200
 
     def test_presentation_of_another_conference_is_404_here(self, client, index, conference, panel):
         other = builders.conference(index, 2023)
         assert client.get(f"{other.url}presentations/{panel.slug}/").status_code == 404
+        assert client.get(f"{conference.url}presentations/{panel.slug}/").status_code == 200
 
     def test_presentation_page_queries_are_bounded(self, client, panel, django_assert_max_num_queries):
         with django_assert_max_num_queries(25):
@@ -290,8 +294,9 @@ class TestPersonPage:
             response = client.get("/conferences/people/kevin-manuel/")
         assert response.content.decode().count('class="conference-list__item"') == 11
 
-    def test_unknown_person_is_404(self, client, index):
+    def test_unknown_person_is_404(self, client, index, panel):
         assert client.get("/conferences/people/nobody/").status_code == 404
+        assert client.get("/conferences/people/kevin-manuel/").status_code == 200
 
     def test_people_index_counts_talks(self, client, panel):
         text = BeautifulSoup(client.get("/conferences/people/").content, "html.parser").get_text(" ", strip=True)
@@ -324,6 +329,7 @@ class TestPeopleIndexPages:
         add_people(3)
         for bad in ("2", "0", "abc", "1e9"):
             assert client.get(f"/conferences/people/?page={bad}").status_code == 404, bad
+        assert client.get("/conferences/people/?page=1").status_code == 200
 
     def test_people_index_queries_do_not_grow_with_the_people(self, client, index, django_assert_max_num_queries):
         add_people(5)
@@ -342,6 +348,7 @@ class TestSitemap:
         assert f"<loc>http://testserver{panel.get_url()}</loc>" in body
 
     def test_presentations_of_an_unpublished_conference_are_left_out(self, client, conference, panel):
+        assert panel.slug in client.get("/sitemap.xml").content.decode()
         conference.unpublish()
         assert panel.slug not in client.get("/sitemap.xml").content.decode()
 

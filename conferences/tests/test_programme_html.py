@@ -46,6 +46,7 @@ def test_a_bare_presentation_has_no_empty_lists_or_abstract():
     html = presentations_html([_item()], "/c/", "/people/")
     assert "<ul" not in html
     assert "<details" not in html
+    assert '<a href="/c/presentations/versioning-data/">Versioning data</a>' in html
 
 
 def test_presenters_show_institution_and_their_own_doi():

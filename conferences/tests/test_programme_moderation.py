@@ -286,26 +286,35 @@ def test_a_new_presentation_is_a_draft(new_talk):
 
 
 def test_a_new_presentation_is_not_on_the_programme(client, section, new_talk):
-    assert "Metadata for everyone" not in programme_html(client, section)
+    html = programme_html(client, section)
+    assert "Metadata for everyone" not in html
+    assert PUBLISHED in html
 
 
 def test_a_new_presentation_has_no_page(client, section, new_talk):
     assert talk_page(client, section, new_talk.slug).status_code == 404
     assert client.get(f"{section['gothenburg'].url}presentations/{new_talk.slug}/bibtex/").status_code == 404
+    published = section["talk"].slug
+    assert talk_page(client, section, published).status_code == 200
+    assert client.get(f"{section['gothenburg'].url}presentations/{published}/bibtex/").status_code == 200
 
 
 def test_a_new_presentation_is_not_in_the_sitemap(client, section, new_talk):
-    assert new_talk.slug not in client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert new_talk.slug not in sitemap
+    assert f"/presentations/{section['talk'].slug}/" in sitemap
 
 
 @pytest.mark.parametrize("retriever", [None, QuerySetRetriever()], ids=["index-table", "queryset"])
 def test_a_new_presentation_is_not_found(section, new_talk, retriever):
     assert found_titles("metadata for everyone", retriever) == []
+    assert found_titles("census of canada", retriever) == [PUBLISHED]
 
 
 def test_a_new_presentation_is_not_on_its_presenters_page(client, section, new_talk):
     html = client.get(f"{section['index'].url}people/ingrid-lindqvist/").content.decode()
     assert "Metadata for everyone" not in html
+    assert ">Ingrid Lindqvist</h1>" in html
 
 
 def test_a_new_presentation_counts_for_no_one(client, section, new_talk):
@@ -324,6 +333,7 @@ def test_an_approved_new_presentation_appears(client, section, new_talk, web_tea
 
 
 def test_presentations_of_an_unpublished_session_are_hidden(client, section):
+    assert PUBLISHED in programme_html(client, section)
     section["own"].unpublish()
     assert PUBLISHED not in programme_html(client, section)
     assert talk_page(client, section, section["talk"].slug).status_code == 404

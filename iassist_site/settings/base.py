@@ -160,6 +160,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # A decompression bomb can be small on disk; refuse images over 40 megapixels.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Refuses, on the form, an image that cannot be read to its end (conferences/admin_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "conferences.admin_forms.ImageForm"
 # Keep the admin from calling out to third-party hosts.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -48,6 +48,7 @@ def test_clients_that_do_not_accept_gzip_get_the_page_as_it_is(accept):
 def test_a_body_too_short_to_gain_is_left_alone():
     response = compressed(b"<p>Hello</p>")
     assert not response.has_header("Content-Encoding")
+    assert response.content == b"<p>Hello</p>"
 
 
 def test_a_body_that_is_already_encoded_is_not_compressed_again():

@@ -106,6 +106,7 @@ def test_home_page_has_no_breadcrumbs_or_sidebar(client, home):
 
     assert soup.select_one("nav[aria-label=Breadcrumb]") is None
     assert soup.select_one(".sidebar") is None
+    assert soup.select_one("main h1") is not None
 
 
 @pytest.mark.django_db
@@ -475,6 +476,10 @@ def test_pagination_is_empty_for_a_single_page(rf):
     )
 
     assert html.strip() == ""
+    two_pages = Paginator([1, 2], 1).page(1)
+    assert "<nav" in Template('{% include "components/pagination.html" %}').render(
+        Context({"page_obj": two_pages, "request": rf.get("/")})
+    )
 
 
 # -- stylesheet and static files -----------------------------------------------

@@ -20,6 +20,7 @@ def test_sitemap_leaves_out_drafts(client, home_page):
     from conferences.models import ConferencePage
 
     page = ConferencePage.objects.get(slug="iassist-africa-2021")
+    assert "iassist-africa-2021" in client.get("/sitemap.xml").content.decode()
     page.unpublish()
     assert "iassist-africa-2021" not in client.get("/sitemap.xml").content.decode()
 
@@ -46,9 +47,11 @@ def test_anonymous_html_is_public_but_revalidated_on_every_visit(client, home_pa
     assert "Cookie" in response["Vary"]
 
 
-def test_signed_in_pages_are_not_publicly_cacheable(admin_client, home_page):
+def test_signed_in_pages_are_not_publicly_cacheable(admin_client, client, home_page):
     response = admin_client.get("/")
+    assert response.status_code == 200
     assert "public" not in response.get("Cache-Control", "")
+    assert "public" in client.get("/").get("Cache-Control", "")
 
 
 def test_admin_requires_sign_in(client, home_page):

@@ -28,11 +28,13 @@ def test_an_unpublished_conference_is_not_found(site):
 
 
 def test_the_presentations_of_an_unpublished_conference_are_not_found(site):
+    assert ("presentation", "FAIR Everywhere") in found("fair everywhere")
     site["sydney"].unpublish()
     assert ("presentation", "FAIR Everywhere") not in found("fair everywhere")
 
 
 def test_a_deleted_page_is_not_found(site):
+    assert ("page", "Conference Code of Conduct") in found("code of conduct")
     site["code_of_conduct"].delete()
     assert ("page", "Conference Code of Conduct") not in found("code of conduct")
 
@@ -62,6 +64,7 @@ def test_a_presenter_added_to_a_presentation_is_found_with_it(site):
 
 
 def test_a_removed_presenter_no_longer_finds_the_presentation(site):
+    assert ("presentation", "Metadata") in found("Vardigan", kind="presentation")
     site["metadata"].presenters.all().delete()
     assert ("presentation", "Metadata") not in found("Vardigan", kind="presentation")
 
@@ -74,6 +77,7 @@ def test_a_renamed_person_finds_their_presentations_under_the_new_name(site):
 
 
 def test_a_deleted_presentation_is_not_found(site):
+    assert ("presentation", "FAIR Everywhere") in found("fair everywhere")
     site["fair"].delete()
     assert ("presentation", "FAIR Everywhere") not in found("fair everywhere")
 

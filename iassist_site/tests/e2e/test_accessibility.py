@@ -41,6 +41,7 @@ def test_page_has_no_wcag_21_aa_violations(open_page, site_content, axe_script, 
     violations = axe_violations(page, axe_script)
 
     assert not violations, f"{page_type} at {width} width:\n{describe_violations(violations)}"
+    assert page.locator("main h1").first.inner_text().strip(), f"{page_type} has no heading: axe checked an empty page"
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)

@@ -146,8 +146,9 @@ def test_an_unknown_key_is_reported_once_per_file(tmp_path):
 def test_legacy_cms_keys_are_known_and_ignored_quietly(tmp_path):
     data = conference(oldPath="/conference/2003", nid="1", postDate="2011-02-02 09:54:16 -0700")
     data["sessions"] = [session(presentation(files=[{"path": "a.pdf"}], nid="2", sessNid="3"), webcastLink="x")]
-    _, warnings = parse(tmp_path, data)
+    result, warnings = parse(tmp_path, data)
     assert warnings == []
+    assert only_presentation(result).title == "A talk"
 
 
 def test_html_abstracts_become_plain_text_with_paragraph_breaks(tmp_path):

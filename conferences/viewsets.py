@@ -1,0 +1,129 @@
+"""The admin's programme listings and forms: presentations, sessions and people, scoped to the
+conferences each editor may change (registered in wagtail_hooks.py)."""
+
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from wagtail.admin.ui.tables import Column
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .choosers import ScopedChooserViewSet
+from .filters import PresentationFilterSet, SessionFilterSet
+from .models import ConferencePage, Person, Presentation, Session
+from .permissions import scope_to_user
+
+
+class ConferenceScopedFormMixin:
+    """Offer only the conferences (or their sessions) the editor may change; refuse the rest."""
+
+    scoped_fields = {"conference": (ConferencePage, "pk"), "session": (Session, "conference_id")}
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        for name, (model, field) in self.scoped_fields.items():
+            if name in form.fields:
+                form.fields[name].queryset = scope_to_user(model.objects.all(), self.request.user, field)
+        return form
+
+
+class ScopedCreateView(ConferenceScopedFormMixin, snippet_views.CreateView):
+    pass
+
+
+class ScopedEditView(ConferenceScopedFormMixin, snippet_views.EditView):
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", instance):
+            raise PermissionDenied
+        return instance
+
+
+class ConferenceScopedViewSetMixin:
+    """Check every view of one row against the row's conference before Wagtail's own checks.
+
+    Wagtail's snippet views (delete, history, revisions, unpublish, lock, unlock, workflow
+    actions) check the model permission only; this adds, in one place, that the row belongs to a
+    conference the user may edit, and for deletion the rule of the permission policy.
+    """
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        action = "delete" if issubclass(view_class, snippet_views.DeleteView) else None
+
+        @wraps(view)
+        def scoped_view(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if pk is not None:
+                row = self.model.objects.filter(pk=unquote(str(pk))).first()
+                if row is not None and not self._allowed(request.user, row, action):
+                    raise PermissionDenied
+            return view(request, *args, **view_kwargs)
+
+        return scoped_view
+
+    def _allowed(self, user, row, action):
+        policy = policy_registry.get_by_type(self.model)
+        if action:
+            return policy.user_has_permission_for_instance(user, action, row)
+        return policy.in_scope(user, row)
+
+
+class PresentationViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
+    model = Presentation
+    icon = "doc-full"
+    menu_label = "Presentations"
+    list_display = ["title", "conference", "session", Column("presenter_names", label="Presenters")]
+    filterset_class = PresentationFilterSet
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
+    chooser_viewset_class = ScopedChooserViewSet
+
+    def get_queryset(self, request):
+        presentations = Presentation.objects.select_related("conference", "session")
+        return scope_to_user(presentations, request.user).prefetch_related("presenters__person")
+
+
+class SessionViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
+    model = Session
+    icon = "list-ol"
+    menu_label = "Sessions"
+    list_display = ["title", "conference", "day", "chair", Column("presentation_count", label="Presentations")]
+    filterset_class = SessionFilterSet
+    search_backend_name = None
+    search_fields = ["title", "chair", "moderator", "day"]
+    list_per_page = 50
+    copy_view_enabled = False
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
+    chooser_viewset_class = ScopedChooserViewSet
+
+    def get_queryset(self, request):
+        sessions = scope_to_user(Session.objects.select_related("conference"), request.user)
+        return sessions.annotate(presentation_count=Count("presentations"))
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "People"
+    list_display = ["name", Column("talk_count", label="Presentations", sort_key="talk_count")]
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Person.objects.annotate(talk_count=Count("presenter_entries"))
+
+
+class ProgrammeViewSetGroup(SnippetViewSetGroup):
+    items = (PresentationViewSet, SessionViewSet, PersonViewSet)
+    menu_icon = "calendar"
+    menu_label = "Programmes"
+    menu_name = "programmes"
