@@ -10,7 +10,9 @@ content types and permissions (which migrations recreate) and sessions.
 
 import io
 import json
+import os
 import shutil
+import stat
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -40,6 +42,11 @@ DERIVED = [
 ]
 
 
+# A backup holds every account's password hash: only its owner may read it.
+ARCHIVE_MODE = 0o600
+READABLE_BY_OTHERS = stat.S_IRGRP | stat.S_IROTH
+
+
 class BackupError(Exception):
     pass
 
@@ -61,7 +68,7 @@ def _model_counts():
 def create_backup(directory):
     """Write a timestamped .tar.gz of the database and media into `directory`; return its path."""
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = timezone.now().strftime("%Y%m%dT%H%M%S.%fZ")
     archive_path = directory / f"iassist-{stamp}.tar.gz"
     partial = archive_path.with_suffix(".partial")
@@ -75,7 +82,7 @@ def create_backup(directory):
             "database": connection.vendor,
             "counts": _model_counts(),
         }
-        with tarfile.open(partial, "w:gz", compresslevel=6) as archive:
+        with _private_file(partial) as private, tarfile.open(fileobj=private, mode="w:gz", compresslevel=6) as archive:
             _add_bytes(archive, MANIFEST_NAME, json.dumps(manifest, indent=2).encode())
             archive.add(data_path, arcname=DATA_NAME)
             media = Path(settings.MEDIA_ROOT)
@@ -84,6 +91,13 @@ def create_backup(directory):
     # Renamed only when complete, so a failed backup never looks like a good one.
     partial.rename(archive_path)
     return archive_path
+
+
+def _private_file(path):
+    """A new file that only its owner can read, whatever the umask (which can only take bits away)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, ARCHIVE_MODE)
+    os.fchmod(descriptor, ARCHIVE_MODE)
+    return os.fdopen(descriptor, "wb")
 
 
 def _add_bytes(archive, name, payload):
@@ -116,15 +130,35 @@ def read_manifest(archive_path):
     return manifest
 
 
-def restore_backup(archive_path, stdout=None, rebuild_indexes=True):
+def check_archive(archive_path, allow_readable=False):
+    """Refuse a missing archive, and one that others on the machine can read (unless allowed)."""
+    archive_path = Path(archive_path)
+    if not archive_path.is_file():
+        raise BackupError(f"No backup archive at {archive_path}.")
+    if not allow_readable:
+        _check_private(archive_path)
+    return archive_path
+
+
+def _check_private(archive_path):
+    # Refused rather than fixed: such an archive may already have been read, and a restore would hide that.
+    mode = stat.S_IMODE(archive_path.stat().st_mode)
+    if mode & READABLE_BY_OTHERS:
+        raise BackupError(
+            f"Refusing {archive_path}: its mode is {mode:04o}, so other users can read it, and a backup "
+            f"holds every account's password hash. Run `chmod 600 {archive_path}` (and consider whether "
+            "the passwords need changing), or pass --allow-readable to restore it anyway. Nothing changed."
+        )
+
+
+def restore_backup(archive_path, stdout=None, rebuild_indexes=True, allow_readable=False):
     """Replace the database's content and the media folder with the archive's; rebuild derived tables.
 
     `rebuild_indexes=False` leaves the search and reference indexes empty, for callers that
     rebuild them later (the tests of the whole imported tree, where it takes minutes).
+    `allow_readable=True` restores an archive that other users can read (check_archive).
     """
-    archive_path = Path(archive_path)
-    if not archive_path.is_file():
-        raise BackupError(f"No backup archive at {archive_path}.")
+    archive_path = check_archive(archive_path, allow_readable)
     try:
         manifest = read_manifest(archive_path)
     except (tarfile.TarError, OSError, ValueError) as error:

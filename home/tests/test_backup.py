@@ -103,6 +103,7 @@ def test_restore_refuses_an_archive_that_writes_outside_its_folders(small_site, 
         for member in source.getmembers():
             target.addfile(member, source.extractfile(member) if member.isfile() else None)
         target.add(payload, arcname="../escaped.txt")
+    hostile.chmod(0o600)
     pages = Page.objects.count()
     with pytest.raises(BackupError, match="points outside"):
         restore_backup(hostile)
