@@ -49,10 +49,11 @@ format: install browser-tools
 	$(BIN)/ruff format .
 	$(BIN)/pre-commit run --all-files --hook-stage manual
 
-# The production settings' deployment checks, with throwaway values for the secrets.
+# The production settings' deployment checks, with throwaway values for the secrets and the mail server.
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=iassist_site.settings.production SECRET_KEY=$$(openssl rand -hex 32) \
-		ALLOWED_HOSTS=conferences.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=conferences.example.org EMAIL_HOST=smtp.example.org DEFAULT_FROM_EMAIL=conferences@example.org \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 import: install
 	$(BIN)/python manage.py migrate --noinput

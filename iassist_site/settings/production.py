@@ -18,6 +18,16 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
 DEBUG = False
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -72,6 +82,28 @@ if FRONTEND_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {
         "nginx": {"BACKEND": "pagecache.frontend.NginxPurgeBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
     }
+
+# E-mail: password resets and moderation notices. Without EMAIL_HOST nothing can be sent: each
+# message is logged as unsent (no body) instead of vanishing, and `check --deploy` warns (security.checks).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+else:
+    EMAIL_BACKEND = "iassist_site.security.mail.UnsentMailBackend"
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS, usually port 587) or EMAIL_USE_SSL (port 465), not both.")
+# Django waits for ever by default: a silent mail server would hold a worker until gunicorn kills it.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "webmaster@localhost"
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "").strip() or DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = (
+    os.environ.get("WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", "").strip() or DEFAULT_FROM_EMAIL
+)
 
 LOGGING = {
     "version": 1,

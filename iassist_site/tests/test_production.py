@@ -55,9 +55,84 @@ def test_check_deploy_reports_no_issues(tmp_path):
         tmp_path,
         SECRET_KEY="k3y-" + "x9" * 30,
         ALLOWED_HOSTS="conferences.example.org",
+        EMAIL_HOST="smtp.example.org",
+        DEFAULT_FROM_EMAIL="conferences@example.org",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in (result.stdout + result.stderr)
+
+
+MAIL_SERVER = {
+    "EMAIL_HOST": "smtp.example.org",
+    "EMAIL_PORT": "587",
+    "EMAIL_HOST_USER": "conferences",
+    "EMAIL_HOST_PASSWORD": "s3cret-for-smtp",
+    "EMAIL_USE_TLS": "true",
+    "DEFAULT_FROM_EMAIL": "IASSIST conferences <conferences@example.org>",
+    "SERVER_EMAIL": "errors@example.org",
+}
+MAIL_SETTINGS = (
+    "EMAIL_BACKEND EMAIL_HOST EMAIL_PORT EMAIL_HOST_USER EMAIL_HOST_PASSWORD EMAIL_USE_TLS EMAIL_USE_SSL "
+    "EMAIL_TIMEOUT DEFAULT_FROM_EMAIL SERVER_EMAIL WAGTAILADMIN_NOTIFICATION_FROM_EMAIL"
+).split()
+PRINT_MAIL_SETTINGS = (
+    f"from django.conf import settings\nfor name in {MAIL_SETTINGS!r}:\n    print(getattr(settings, name))"
+)
+
+
+def test_production_reads_the_mail_server_from_the_environment(tmp_path):
+    result = run_django(PRINT_MAIL_SETTINGS, tmp_path, SECRET_KEY="x" * 50, **MAIL_SERVER)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        "587",
+        "conferences",
+        "s3cret-for-smtp",
+        "True",
+        "False",
+        "10",
+        "IASSIST conferences <conferences@example.org>",
+        "errors@example.org",
+        # Moderation notices come from the site's address unless told otherwise.
+        "IASSIST conferences <conferences@example.org>",
+    ]
+
+
+def test_without_a_mail_server_each_message_is_logged_as_unsent_without_its_body(tmp_path):
+    code = (
+        "from django.core.mail import send_mail\n"
+        "print(send_mail('Password reset', 'https://example.org/reset/secret-token/', None, ['ada@example.org']))"
+    )
+    result = run_django(code, tmp_path, SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"
+    assert "E-mail not sent (EMAIL_HOST is not set): 'Password reset' to ada@example.org" in result.stderr
+    assert "secret-token" not in result.stderr + result.stdout
+
+
+def test_check_deploy_warns_when_no_mail_server_or_sender_is_set(tmp_path):
+    result = run_django(
+        "from django.core.management import call_command\ncall_command('check', deploy=True)",
+        tmp_path,
+        SECRET_KEY="k3y-" + "x9" * 30,
+        ALLOWED_HOSTS="conferences.example.org",
+    )
+    assert "iassist_site.W001" in result.stderr and "Set EMAIL_HOST" in result.stderr
+    assert "iassist_site.W002" in result.stderr and "Set DEFAULT_FROM_EMAIL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        ({"EMAIL_USE_TLS": "true", "EMAIL_USE_SSL": "true"}, "Set EMAIL_USE_TLS (STARTTLS, usually port 587) or"),
+        ({"EMAIL_PORT": "smtp"}, "EMAIL_PORT must be a whole number, not 'smtp'."),
+    ],
+)
+def test_production_refuses_to_start_with_contradictory_or_malformed_mail_settings(tmp_path, variables, message):
+    result = run_django("print('started')", tmp_path, SECRET_KEY="x" * 50, EMAIL_HOST="smtp.example.org", **variables)
+    assert result.returncode != 0 and "started" not in result.stdout
+    assert message in result.stderr
 
 
 @pytest.mark.slow
