@@ -155,6 +155,9 @@ WAGTAIL_SITE_NAME = "IASSIST"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The database backend by default; SEARCH_BACKEND selects Elasticsearch or OpenSearch (see search_backends.py).
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+# Documents are always served through Django (/documents/<id>/<name>), which checks their
+# collection's privacy; nginx refuses their /media/ addresses (docs/security.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

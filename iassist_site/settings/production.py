@@ -83,6 +83,13 @@ if FRONTEND_CACHE_PURGE_URL:
         "nginx": {"BACKEND": "pagecache.frontend.NginxPurgeBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
     }
 
+# Documents: Django checks the collection's privacy, nginx sends the file (security/sendfile.py).
+# DOCUMENTS_ACCEL_REDIRECT=false makes Django send it itself, when no nginx like deploy/'s is in front.
+if env_flag("DOCUMENTS_ACCEL_REDIRECT", True):
+    SENDFILE_BACKEND = "iassist_site.security.sendfile"
+    SENDFILE_ROOT = MEDIA_ROOT  # noqa: F405
+    SENDFILE_URL = "/__media/"
+
 # E-mail: password resets and moderation notices. Without EMAIL_HOST nothing can be sent: each
 # message is logged as unsent (no body) instead of vanishing, and `check --deploy` warns (security.checks).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()

@@ -6,9 +6,13 @@ fixture for tests that need nginx but not Wagtail's purging, and a media folder 
 test's choosing.
 """
 
+import http.client
+import re
 import shutil
 import tempfile
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -16,6 +20,7 @@ from pagecache.tests.test_nginx_deployment import (
     INSTALL,
     NGINX,
     PURGE_MODULE,
+    Reply,
     assert_no_crash,
     free_port,
     readable_dir,
@@ -26,7 +31,7 @@ from pagecache.tests.test_nginx_deployment import (
     write_site_conf,
 )
 
-__all__ = ["NEEDS_NGINX", "Nginx", "request", "start_nginx"]
+__all__ = ["NEEDS_NGINX", "Browser", "Nginx", "form_field", "request", "start_nginx"]
 
 NEEDS_NGINX = [
     pytest.mark.skipif(NGINX is None, reason=f"nginx is not installed ({INSTALL})"),
@@ -43,6 +48,47 @@ class Nginx:
 
     def get(self, path, headers=None, source_address=None):
         return request(self.port, path, headers, source_address=source_address)
+
+
+class Browser:
+    """One client at one source address (127.x.y.z), keeping its cookies, as a browser would."""
+
+    def __init__(self, port, source="127.0.0.1"):
+        self.port = port
+        self.source_address = (source, 0)
+        self.cookies = {}
+
+    def get(self, path):
+        return self._send("GET", path)
+
+    def head(self, path):
+        return self._send("HEAD", path)
+
+    def post(self, path, fields):
+        """Post a form, with the CSRF token from this client's cookie (a GET of a form sets it)."""
+        body = urlencode({"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **fields})
+        return self._send("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
+
+    def _send(self, method, path, body=None, headers=None):
+        cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        headers = {**(headers or {}), **({"Cookie": cookie} if cookie else {})}
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=self.source_address)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            reply = Reply(response.status, response.headers, response.read())
+        finally:
+            connection.close()
+        for header in reply.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return reply
+
+
+def form_field(html, name):
+    """The value of a form's hidden field, e.g. the page password form's return_url."""
+    match = re.search(rf'name="{re.escape(name)}"[^>]*value="([^"]*)"', html.decode())
+    return match and match.group(1).replace("&amp;", "&")
 
 
 def start_nginx(upstream_port):

@@ -62,6 +62,28 @@ def test_check_deploy_reports_no_issues(tmp_path):
     assert "no issues" in (result.stdout + result.stderr)
 
 
+PRINT_SENDFILE = (
+    "from django.conf import settings\n"
+    "print(settings.WAGTAILDOCS_SERVE_METHOD, getattr(settings, 'SENDFILE_BACKEND', None), "
+    "getattr(settings, 'SENDFILE_URL', None), getattr(settings, 'SENDFILE_ROOT', None))"
+)
+
+
+def test_production_hands_documents_to_nginx_after_djangos_checks(tmp_path):
+    result = run_django(PRINT_SENDFILE, tmp_path, SECRET_KEY="x" * 50, MEDIA_ROOT=str(tmp_path / "media"))
+    assert result.stdout.split() == [
+        "serve_view",
+        "iassist_site.security.sendfile",
+        "/__media/",
+        str(tmp_path / "media"),
+    ]
+
+
+def test_production_sends_documents_itself_when_told_no_nginx_is_in_front(tmp_path):
+    result = run_django(PRINT_SENDFILE, tmp_path, SECRET_KEY="x" * 50, DOCUMENTS_ACCEL_REDIRECT="false")
+    assert result.stdout.split() == ["serve_view", "None", "None", "None"]
+
+
 MAIL_SERVER = {
     "EMAIL_HOST": "smtp.example.org",
     "EMAIL_PORT": "587",
