@@ -3,19 +3,34 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 from conferences import reports as conference_reports
 from conferences.feeds import section_feed
+from iassist_site.security import passwords
+from iassist_site.security.sign_in import ThrottledAdminLoginForm
 from search import views as search_views
+
+admin.site.login_form = ThrottledAdminLoginForm
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Before the admin's own: the site history without other conferences' programme rows.
     *conference_reports.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's page and collection password forms at their own addresses, throttled (security.passwords).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        passwords.throttled(wagtaildocs_serve.authenticate_with_password, "restriction_id"),
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        passwords.throttled(wagtail_views.authenticate_with_password, "page_view_restriction_id"),
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),

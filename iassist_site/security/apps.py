@@ -8,4 +8,4 @@ class SecurityConfig(AppConfig):
     label = "iassist_security"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the checks)
+        from . import checks, sign_in  # noqa: F401  (register the checks and the sign-in receivers)

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "iassist_site.security.throttle.RefusedStatusMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "iassist_site.middleware.AnonymousCacheHeadersMiddleware",
@@ -109,6 +110,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Failed passwords, counted per client (security.throttle): 5 on one account or password form, or
+# 20 on any, and the client is refused until 15 minutes pass without another. TRUSTED_PROXIES:
+# addresses whose X-Forwarded-For names the client (production: the local nginx).
+AUTHENTICATION_BACKENDS = [
+    "iassist_site.security.sign_in.ThrottledSignIn",
+    "django.contrib.auth.backends.ModelBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "iassist_site.security.sign_in.ThrottledLoginForm"
+THROTTLE_FAILURES_PER_TARGET = 5
+THROTTLE_FAILURES_PER_CLIENT = 20
+THROTTLE_WINDOW = 15 * 60
+TRUSTED_PROXIES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -31,7 +31,7 @@ from pagecache.tests.test_nginx_deployment import (
     write_site_conf,
 )
 
-__all__ = ["NEEDS_NGINX", "Browser", "Nginx", "form_field", "request", "start_nginx"]
+__all__ = ["NEEDS_NGINX", "Browser", "Nginx", "form_action", "form_field", "request", "start_nginx"]
 
 NEEDS_NGINX = [
     pytest.mark.skipif(NGINX is None, reason=f"nginx is not installed ({INSTALL})"),
@@ -53,10 +53,11 @@ class Nginx:
 class Browser:
     """One client at one source address (127.x.y.z), keeping its cookies, as a browser would."""
 
-    def __init__(self, port, source="127.0.0.1"):
+    def __init__(self, port, source="127.0.0.1", headers=None):
         self.port = port
         self.source_address = (source, 0)
         self.cookies = {}
+        self.headers = headers or {}
 
     def get(self, path):
         return self._send("GET", path)
@@ -71,7 +72,7 @@ class Browser:
 
     def _send(self, method, path, body=None, headers=None):
         cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        headers = {**(headers or {}), **({"Cookie": cookie} if cookie else {})}
+        headers = {**self.headers, **(headers or {}), **({"Cookie": cookie} if cookie else {})}
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=self.source_address)
         try:
             connection.request(method, path, body=body, headers=headers)
@@ -89,6 +90,11 @@ def form_field(html, name):
     """The value of a form's hidden field, e.g. the page password form's return_url."""
     match = re.search(rf'name="{re.escape(name)}"[^>]*value="([^"]*)"', html.decode())
     return match and match.group(1).replace("&amp;", "&")
+
+
+def form_action(html):
+    """Where a page's (first) form posts to."""
+    return re.search(r'<form action="([^"]+)"', html.decode()).group(1)
 
 
 def start_nginx(upstream_port):

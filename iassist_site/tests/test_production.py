@@ -62,6 +62,13 @@ def test_check_deploy_reports_no_issues(tmp_path):
     assert "no issues" in (result.stdout + result.stderr)
 
 
+def test_production_takes_client_addresses_from_the_local_nginx_unless_told_otherwise(tmp_path):
+    code = "from django.conf import settings\nprint(settings.TRUSTED_PROXIES)"
+    assert run_django(code, tmp_path, SECRET_KEY="x" * 50).stdout.strip() == "['127.0.0.1', '::1']"
+    told = run_django(code, tmp_path, SECRET_KEY="x" * 50, TRUSTED_PROXIES="10.0.0.5")
+    assert told.stdout.strip() == "['10.0.0.5']"
+
+
 PRINT_SENDFILE = (
     "from django.conf import settings\n"
     "print(settings.WAGTAILDOCS_SERVE_METHOD, getattr(settings, 'SENDFILE_BACKEND', None), "
