@@ -8,8 +8,9 @@ class PageCacheConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from . import frontend, signals
+        from . import frontend, signals, wagtail_content
 
+        wagtail_content.register()
         signals.connect()
         if apps.is_installed("wagtail.contrib.frontend_cache"):
             frontend.connect()

@@ -7,6 +7,8 @@ from urllib.request import Request, urlopen
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
+from . import content
+
 logger = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 2
 # nginx keeps a compressed and a plain copy of a page (deploy/nginx-site.conf); a PURGE
@@ -58,70 +60,76 @@ class NginxPurgeBackend(BaseBackend):
         return True
 
 
-def listing_pages(page):
-    """The live pages that list `page`: its ancestors below the root and an archive beside it."""
-    from conferences.models import ConferenceArchivePage
-
-    ancestors = page.get_ancestors().filter(depth__gt=1).live()
-    archives = ConferenceArchivePage.objects.live().sibling_of(page, inclusive=False)
-    return [*ancestors, *archives]
-
-
-def purge_listings(sender, instance, **kwargs):
-    """Wagtail purges a published page's own addresses; the pages listing it change too."""
+def purge_declared(rows):
+    """Purge the addresses each of `rows` declares (pagecache.content): pages and absolute URLs."""
+    from django.core.exceptions import ObjectDoesNotExist
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
 
     batch = PurgeBatch()
-    batch.add_pages(listing_pages(instance))
+    for row in rows:
+        try:
+            addresses = content.addresses(row)
+        except ObjectDoesNotExist:  # deleted together with what it belonged to: nothing left to show it
+            continue
+        batch.add_pages(address for address in addresses if isinstance(address, Page))
+        batch.add_urls(address for address in addresses if not isinstance(address, Page))
     batch.purge()
 
 
-def programme_pages(item):
-    """The addresses showing a session or presentation: its conference's programme and its own page."""
-    conference = item.conference
-    base = conference.get_full_url() if conference and conference.live else None
-    if not base:
-        return []
-    urls = [base]
-    if hasattr(item, "slug"):
-        urls.append(f"{base}presentations/{item.slug}/")
-    return urls
+def purge_listings(sender, instance, **kwargs):
+    """Wagtail purges a published page's own addresses; the pages that list it change too."""
+    purge_declared([instance])
 
 
-def purge_programme(sender, instance, raw=False, **kwargs):
-    """Programme rows are not pages, so Wagtail never purges for them; a second's staleness is avoidable."""
-    from django.core.exceptions import ObjectDoesNotExist
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+def row_changed(sender, instance, raw=False, **kwargs):
+    """Rows other than pages (programmes, say) are not purged by Wagtail; a second's staleness is avoidable.
 
-    if raw:
-        return
-    try:
-        urls = programme_pages(instance)
-    except ObjectDoesNotExist:  # deleted together with its conference
-        return
-    purge_urls_from_cache(urls)
+    A page's own row is saved by every draft too: its addresses are purged when it is published.
+    """
+    from wagtail.models import Page
+
+    if not raw and not isinstance(instance, Page) and content.is_content(type(instance)):
+        purge_declared([instance])
+
+
+def connect_deletes(model):
+    # Per model, as in pagecache.signals: a receiver for every model would stop bulk deletes.
+    from django.apps import apps
+    from django.db.models.signals import post_delete
+
+    for concrete in apps.get_models():
+        if issubclass(concrete, model):
+            post_delete.connect(row_changed, sender=concrete, dispatch_uid=_delete_uid(concrete))
+
+
+def _delete_uid(model):
+    return f"pagecache.frontend.delete.{model._meta.label}"
 
 
 def _receivers():
-    """Each signal this module listens to, with its receiver, sender and dispatch uid."""
-    from django.db.models.signals import post_delete, post_save
+    """Each signal this module listens to for every model, with its receiver and dispatch uid."""
+    from django.db.models.signals import post_save
     from wagtail.signals import page_published, page_unpublished
 
-    from conferences.models import Presentation, Session
-
     for signal in (page_published, page_unpublished):
-        yield signal, purge_listings, None, f"pagecache.frontend.{id(signal)}"
-    for model in (Session, Presentation):
-        for signal in (post_save, post_delete):
-            yield signal, purge_programme, model, f"pagecache.frontend.{model.__name__}.{id(signal)}"
+        yield signal, purge_listings, f"pagecache.frontend.{id(signal)}"
+    yield post_save, row_changed, "pagecache.frontend.save"
 
 
 def connect():
-    for signal, receiver, sender, uid in _receivers():
-        signal.connect(receiver, sender=sender, dispatch_uid=uid)
+    for signal, receiver, uid in _receivers():
+        signal.connect(receiver, dispatch_uid=uid)
+    content.watch(connect_deletes)
 
 
 def disconnect():
     """Undo connect(): for tests that switch purging on for themselves."""
-    for signal, receiver, sender, uid in _receivers():
-        signal.disconnect(receiver, sender=sender, dispatch_uid=uid)
+    from django.apps import apps
+    from django.db.models.signals import post_delete
+
+    for signal, receiver, uid in _receivers():
+        signal.disconnect(receiver, dispatch_uid=uid)
+    content.unwatch(connect_deletes)
+    for model in apps.get_models():
+        post_delete.disconnect(row_changed, sender=model, dispatch_uid=_delete_uid(model))

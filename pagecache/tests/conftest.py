@@ -1,4 +1,6 @@
 import datetime
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.cache import cache
@@ -54,3 +56,30 @@ def page_urls(programme):
         conference.url,
         f"{conference.url}presentations/{programme['talk'].slug}/",
     ]
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    """Stands in for nginx's purge location: records each request, answers 404 for unknown paths."""
+
+    def do_PURGE(self):
+        self.server.received.append((self.command, self.path, self.headers["Host"], self.headers["Accept-Encoding"]))
+        self.send_response(200 if self.path in self.server.cached else 404)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def purge_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    server.received, server.cached = [], set()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def location(server):
+    return f"http://127.0.0.1:{server.server_address[1]}/__purge"

@@ -1,0 +1,53 @@
+"""The conferences app's declarations to the page cache: what is content, and where each row shows."""
+
+import pytest
+from django.apps import apps
+
+from conferences.cache_paths import listing_pages, programme_pages
+from pagecache import content
+
+from . import builders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def programme(home_page):
+    index = builders.conference_index(home_page, show_upcoming=True, show_archive_link=True)
+    archive = builders.archive_page(index)
+    conference = builders.conference(index, year=2031, title="IASSIST 2031 Gothenburg")
+    session = builders.session(conference, title="Data curation")
+    talk = builders.presentation(session, title="Versioning research data")
+    return {"index": index, "archive": archive, "conference": conference, "session": session, "talk": talk}
+
+
+def test_every_model_of_the_app_is_site_content():
+    undeclared = [model for model in apps.get_app_config("conferences").get_models() if not content.is_content(model)]
+    assert undeclared == []
+
+
+def test_a_conference_is_listed_by_its_index_and_the_archive_beside_it(programme):
+    listed_by = {page.pk for page in listing_pages(programme["conference"])}
+    assert {programme["index"].pk, programme["archive"].pk} <= listed_by
+    assert programme["conference"].pk not in listed_by
+
+
+def test_a_conference_page_declares_its_listings(programme):
+    assert {page.pk for page in content.addresses(programme["conference"])} == {
+        page.pk for page in listing_pages(programme["conference"])
+    }
+
+
+def test_an_edited_presentation_purges_its_programme_and_its_page(programme):
+    conference, talk = programme["conference"], programme["talk"]
+    paths = [url.removeprefix("http://testserver") for url in programme_pages(talk)]
+    assert paths == [conference.url, f"{conference.url}presentations/{talk.slug}/"]
+
+
+def test_a_session_shows_on_its_programme(programme):
+    assert content.addresses(programme["session"]) == [programme["conference"].full_url]
+
+
+def test_a_session_of_an_unpublished_conference_purges_nothing(programme):
+    programme["conference"].unpublish()
+    assert programme_pages(programme["session"]) == []
