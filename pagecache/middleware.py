@@ -13,13 +13,11 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-from . import generation
+from . import anonymous, generation
 from .copies import WorkerCopies
 
 HEADER = "X-Page-Cache"
 DEFAULT_TIMEOUT = 60 * 60
-MESSAGES_COOKIE = "messages"
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/documents/", "/static/", "/media/")
 # Part of every page key: raise it when what a stored entry holds changes (v2: the headers
 # of every middleware), so a deployment never serves entries stored by the code before it.
 ENTRY_FORMAT = 2
@@ -34,33 +32,6 @@ FILL_CLAIM_SECONDS = 30
 
 def _enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
-
-
-def _may_read(request):
-    """Whether this request could be answered from the cache at all."""
-    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
-        return False
-    # A session means a signed-in editor; waiting messages must be shown by a real render.
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES:
-        return False
-    return not request.path.startswith(EXCLUDED_PREFIXES)
-
-
-def _may_store(request, response):
-    """Whether the response is the same for every anonymous visitor, so safe to share."""
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
-        return False
-    if not response.get("Content-Type", "").startswith("text/html"):
-        return False
-    if response.cookies or response.has_header("Set-Cookie"):
-        return False
-    # A page with a form embeds this visitor's CSRF token.
-    if request.META.get("CSRF_COOKIE_USED") or getattr(request, "is_preview", False):
-        return False
-    if "private" in response.get("Cache-Control", "") or "no-store" in response.get("Cache-Control", ""):
-        return False
-    user = getattr(request, "user", None)
-    return user is None or not user.is_authenticated
 
 
 def page_key(request):
@@ -80,7 +51,7 @@ class AnonymousPageCacheMiddleware:
         self.copies = WorkerCopies(getattr(settings, "PAGE_CACHE_WORKER_BYTES", DEFAULT_WORKER_BYTES))
 
     def __call__(self, request):
-        if not (_enabled() and _may_read(request)):
+        if not (_enabled() and anonymous.may_read(request)):
             return self.get_response(request)
         key = page_key(request)
         token, stored = self._find(key)
@@ -96,7 +67,7 @@ class AnonymousPageCacheMiddleware:
 
     def _render(self, request, key, token):
         response = self.get_response(request)
-        if _may_store(request, response):
+        if anonymous.may_store(request, response):
             response[HEADER] = "miss"
             timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
             entry = (token, response.status_code, list(response.items()), response.content)
