@@ -16,16 +16,27 @@ VISITORS = 4
 
 
 class SlowPage:
-    """A view that takes `seconds` to render and counts its renders."""
+    """A view that takes `seconds` to render and counts its renders.
 
-    def __init__(self, seconds=0.2, storable=True, fails=False):
+    `started` is set once the first render is under way and `another_started` once a second
+    one is; with `hold_first`, the first render waits for `release` before it finishes, so
+    that a test can act while it is unfinished.
+    """
+
+    def __init__(self, seconds=0.2, storable=True, fails=False, hold_first=False):
         self.seconds, self.storable, self.fails = seconds, storable, fails
         self.renders = 0
         self.lock = threading.Lock()
+        self.started, self.another_started, self.release = threading.Event(), threading.Event(), threading.Event()
+        self.hold_first = hold_first
 
     def __call__(self, request):
         with self.lock:
             self.renders += 1
+            first = self.renders == 1
+        (self.started if first else self.another_started).set()
+        if first and self.hold_first:
+            assert self.release.wait(timeout=10), "the test never released the first render"
         time.sleep(self.seconds)
         if self.fails:
             raise RuntimeError("the render failed")
@@ -89,20 +100,28 @@ def test_a_failed_render_releases_its_claim():
     assert generation.page_cache().get(claim) is None
 
 
-def test_a_waiting_visitor_never_gets_a_page_rendered_before_an_edit():
-    page = SlowPage(seconds=0.3)
+def test_a_waiting_visitor_never_gets_a_page_rendered_before_an_edit(monkeypatch):
+    page = SlowPage(seconds=0, hold_first=True)
     middleware = AnonymousPageCacheMiddleware(page)
-    responses = [None]
+    # The second visitor either renders the page itself or waits for the first render.
+    waiting = page.another_started
+    wait_for_fill = middleware._wait_for_fill
+    monkeypatch.setattr(middleware, "_wait_for_fill", lambda *args: waiting.set() or wait_for_fill(*args))
+    responses = {}
 
-    def first_visitor():
-        responses[0] = middleware(RequestFactory().get("/programme/"))
+    def visit(name):
+        responses[name] = middleware(RequestFactory().get("/programme/"))
 
-    first = threading.Thread(target=first_visitor)
+    first = threading.Thread(target=visit, args=("first",))
     first.start()
-    time.sleep(0.1)  # the first render is under way
+    assert page.started.wait(timeout=10)  # the first render is under way
     generation.bump()  # an edit lands while it renders
-    second = middleware(RequestFactory().get("/programme/"))
+    second = threading.Thread(target=visit, args=("second",))
+    second.start()
+    assert waiting.wait(timeout=10)
+    page.release.set()  # the older render finishes while the second visitor is served
     first.join()
+    second.join()
     # The second visitor asked after the edit: it renders afresh rather than take the older render.
     assert page.renders == 2
-    assert second[HEADER] == "miss"
+    assert responses["second"][HEADER] == "miss"
