@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from . import anonymous, generation
 from .copies import WorkerCopies
+from .outage import CacheUnavailable
 
 HEADER = "X-Page-Cache"
 DEFAULT_TIMEOUT = 60 * 60
@@ -54,7 +55,11 @@ class AnonymousPageCacheMiddleware:
         if not (_enabled() and anonymous.may_read(request)):
             return self.get_response(request)
         key = page_key(request)
-        token, stored = self._find(key)
+        try:
+            token, stored = self._find(key)
+        except CacheUnavailable:
+            # The cache is down, frozen or refusing (or was, a moment ago): render as if there were none.
+            return self.get_response(request)
         if stored is None and request.method == "GET":
             return self._fill_once(request, key, token)
         if stored is None:
@@ -71,7 +76,11 @@ class AnonymousPageCacheMiddleware:
             response[HEADER] = "miss"
             timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
             entry = (token, response.status_code, list(response.items()), response.content)
-            generation.page_cache().set(key, entry, timeout)
+            try:
+                generation.page_cache().set(key, entry, timeout)
+            except CacheUnavailable:
+                del response[HEADER]  # not stored after all
+                return response
             self.copies.put(key, entry)
         return response
 
@@ -84,23 +93,34 @@ class AnonymousPageCacheMiddleware:
         """
         cache = generation.page_cache()
         claim = f"{key}:filling:{token}"
-        if cache.add(claim, 1, FILL_CLAIM_SECONDS):
+        try:
+            claimed = cache.add(claim, 1, FILL_CLAIM_SECONDS)
+        except CacheUnavailable:
+            return self.get_response(request)
+        if claimed:
             try:
                 return self._render(request, key, token)
             finally:
-                cache.delete(claim)
+                _release(cache, claim)
         stored = self._wait_for_fill(key, claim)
         if stored is not None:
             return self._hit(key, stored)
-        return self._render(request, key, generation.current())
+        try:
+            token = generation.current()
+        except CacheUnavailable:
+            return self.get_response(request)
+        return self._render(request, key, token)
 
     def _wait_for_fill(self, key, claim):
-        """The entry another visitor's render stores, or None once it has given up or timed out."""
+        """The entry another visitor's render stores, or None once it has given up, timed out or the cache failed."""
         cache = generation.page_cache()
         deadline = time.monotonic() + getattr(settings, "PAGE_CACHE_FILL_WAIT", DEFAULT_FILL_WAIT)
         while time.monotonic() < deadline:
             time.sleep(FILL_POLL_SECONDS)
-            found = cache.get_many([generation.GENERATION_KEY, key, claim])
+            try:
+                found = cache.get_many([generation.GENERATION_KEY, key, claim])
+            except CacheUnavailable:
+                return None
             stored = found.get(key)
             if stored is not None and stored[0] == found.get(generation.GENERATION_KEY):
                 return stored
@@ -113,8 +133,10 @@ class AnonymousPageCacheMiddleware:
 
         One round trip: a page is stored with the generation it was rendered under and only
         counts while that generation is the current one, so both are fetched together; for a
-        page this worker holds a copy of, the (tiny) generation alone.
+        page this worker holds a copy of, the (tiny) generation alone. CacheUnavailable when the
+        cache cannot say: a copy is never served unchecked, since an edit may have made it stale.
         """
+        generation.settle()
         cache = generation.page_cache()
         nearby = self.copies.get(key)
         if nearby is not None:
@@ -125,6 +147,13 @@ class AnonymousPageCacheMiddleware:
             token = found.get(generation.GENERATION_KEY) or generation.current()
             stored = found.get(key)
         return token, (stored if stored is not None and stored[0] == token else None)
+
+
+def _release(cache, claim):
+    try:
+        cache.delete(claim)
+    except CacheUnavailable:
+        pass  # it expires on its own (FILL_CLAIM_SECONDS)
 
 
 def _rebuild(stored):

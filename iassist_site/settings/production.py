@@ -4,6 +4,10 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from pagecache.caches import DEFAULT_TIMEOUT as DEFAULT_REDIS_TIMEOUT
+from pagecache.caches import PAGE_CACHE_ALIAS as PAGE_CACHE_REDIS_ALIAS
+from pagecache.caches import redis_caches
+
 from .base import *  # noqa: F403
 
 
@@ -51,16 +55,12 @@ STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStati
 
 # Caches and the page cache (docs/serving.md). Every gunicorn worker must see the same
 # page-cache generation, so without Redis the cache lives in files on this host rather
-# than in each process's memory.
+# than in each process's memory. With Redis, the page cache has a cache of its own on the
+# same server, and both time out in tens of milliseconds: the site outlives Redis.
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "pagecache.redis.ReusedClientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "iassist",
-        }
-    }
+    CACHES = redis_caches(REDIS_URL, timeout=float(os.environ.get("REDIS_TIMEOUT", str(DEFAULT_REDIS_TIMEOUT))))
+    PAGE_CACHE_ALIAS = PAGE_CACHE_REDIS_ALIAS
 else:
     CACHES = {
         "default": {

@@ -4,22 +4,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 from django.test import Client
 from wagtail.models import Site
 
 from conferences.tests import builders
 from home.models import SiteSettings
+from pagecache import generation, outage
 
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings, home_page):
-    """The page cache, on and empty: the test settings keep it off for every other app."""
+    """The page cache, on and empty, with no outage left over: the test settings keep it off for every other app."""
+    outage.reset()
+    generation.pending.forget()
     settings.PAGE_CACHE_ENABLED = True
     # The footer settings row is created on the first render; creating it is an edit that empties the cache.
     SiteSettings.for_site(Site.objects.get(is_default_site=True))
     cache.clear()
     yield
     cache.clear()
+    generation.pending.forget()
+    outage.reset()
 
 
 @pytest.fixture
@@ -83,3 +89,13 @@ def purge_server():
 
 def location(server):
     return f"http://127.0.0.1:{server.server_address[1]}/__purge"
+
+
+@pytest.fixture(scope="module")
+def migrated_site_put_back(django_db_blocker):
+    """The migrated database again once the module is done: each test here ends with it flushed."""
+    yield
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
