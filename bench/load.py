@@ -1,12 +1,18 @@
 """Hold 64 concurrent connections for 60 s against gunicorn with the production settings.
 
     .venv/bin/python bench/load.py [--connections 64] [--duration 60] [--database-url URL]
+                                   [--redis-url URL | --stop-redis-at 30 [--redis-down-for 20] [--freeze-redis]]
 
 Builds a throwaway site (the imported ../shared/iassist-hugo tree, or the demo content
 when that is absent), collects static files, starts gunicorn on 127.0.0.1 (a free port
 in 18100-18199) with iassist_site.settings.production, then keeps every connection busy
 with a mix of page views (the sitemap's pages and the people pages) and searches. Prints
 throughput, latency percentiles and every error; stops gunicorn and removes what it made.
+
+With --stop-redis-at, the site's cache is a Redis of its own (a free port, nothing saved),
+killed that many seconds into the load (or frozen with SIGSTOP, --freeze-redis) and brought
+back --redis-down-for seconds later; the report splits the requests into before, during and
+after.
 """
 
 import argparse
@@ -44,8 +50,16 @@ def parse_args():
     parser.add_argument("--timeout", type=float, default=60.0, help="Client timeout in seconds, as a proxy's.")
     parser.add_argument("--database-url", default=None, help="Default: a new SQLite file in a temporary folder.")
     parser.add_argument("--redis-url", default=None, help="Cache in Redis, as production does when REDIS_URL is set.")
+    parser.add_argument(
+        "--stop-redis-at", type=float, default=None, help="Seconds into the load to stop a Redis of its own."
+    )
+    parser.add_argument("--redis-down-for", type=float, default=20.0, help="Seconds before it is back (default 20).")
+    parser.add_argument("--freeze-redis", action="store_true", help="SIGSTOP it, still listening, not kill it.")
     parser.add_argument("--tree", default=str(TREE), help="Hugo tree to import (demo content if absent).")
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.stop_redis_at is not None and args.redis_url:
+        parser.error("--stop-redis-at runs a Redis of its own: leave out --redis-url")
+    return args
 
 
 def free_port():
@@ -74,6 +88,64 @@ def production_env(workdir, args):
     else:
         env.pop("REDIS_URL", None)
     return env
+
+
+class OwnRedis:
+    """redis-server on 127.0.0.1:port, keeping nothing on disk; killed or frozen, then back, on cue."""
+
+    def __init__(self, workdir):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.workdir = workdir
+        self.process = None
+        self.frozen = False
+
+    def start(self):
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.workdir)]
+        command += ["--save", "", "--appendonly", "no"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as connection:
+                    connection.sendall(b"PING\r\n")
+                    if connection.recv(16).startswith(b"+PONG"):
+                        return self
+            except OSError:
+                time.sleep(0.05)
+        raise SystemExit(f"redis-server did not answer on port {self.port}.")
+
+    def fail(self, freeze):
+        if freeze:
+            os.kill(self.process.pid, signal.SIGSTOP)
+            self.frozen = True
+        else:
+            self.process.kill()
+            self.process.wait()
+
+    def recover(self):
+        if self.frozen:
+            os.kill(self.process.pid, signal.SIGCONT)
+            self.frozen = False
+        else:
+            self.start()
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            if self.frozen:
+                os.kill(self.process.pid, signal.SIGCONT)
+            self.process.kill()
+            self.process.wait()
+
+
+def redis_fault(redis_server, started, args, events):
+    """Stop (or freeze) Redis `--stop-redis-at` s into the load, and bring it back `--redis-down-for` s later."""
+    time.sleep(max(0.0, started + args.stop_redis_at - time.monotonic()))
+    redis_server.fail(args.freeze_redis)
+    events["down"] = time.monotonic() - started
+    time.sleep(args.redis_down_for)
+    redis_server.recover()
+    events["back"] = time.monotonic() - started
 
 
 def manage(env, *command):
@@ -156,9 +228,12 @@ class Tally:
         self.lock = threading.Lock()
         self.latencies = {"page": [], "search": []}
         self.errors = []
+        # (when it was asked, seconds since the start; how long it took; whether it failed)
+        self.timeline = []
 
-    def record(self, kind, seconds, error=None):
+    def record(self, kind, seconds, error=None, asked_at=0.0):
         with self.lock:
+            self.timeline.append((asked_at, seconds, error))
             if error:
                 self.errors.append(error)
             else:
@@ -188,13 +263,13 @@ def warm_up(port, paths, connections=8):
         thread.join()
 
 
-def client(port, paths, stop_at, tally, seed, timeout):
+def client(port, paths, started, stop_at, tally, seed, timeout):
     rng = random.Random(seed)
     connection = None
     while time.monotonic() < stop_at:
         kind = "search" if rng.random() < SEARCH_SHARE else "page"
         path = search_path(rng) if kind == "search" else rng.choice(paths)
-        started = time.perf_counter()
+        asked_at, began = time.monotonic() - started, time.perf_counter()
         try:
             connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
             status, _, keep = request(port, path, connection)
@@ -206,7 +281,7 @@ def client(port, paths, stop_at, tally, seed, timeout):
             error = f"{type(failure).__name__}: {failure} {path}"
             connection.close() if connection else None
             connection = None
-        tally.record(kind, time.perf_counter() - started, error)
+        tally.record(kind, time.perf_counter() - began, error, asked_at)
 
 
 def percentile(values, share):
@@ -236,11 +311,38 @@ def report(tally, elapsed, args, content, database):
         print(f"error: {error}")
 
 
+def report_phases(tally, events, args):
+    """Requests asked before Redis failed, while it was down, and after it was back."""
+    how = "frozen (SIGSTOP)" if args.freeze_redis else "stopped (killed)"
+    print(f"Redis {how} at {events['down']:.1f} s, back at {events.get('back', float('nan')):.1f} s:")
+    bounds = {
+        "before": (0.0, events["down"]),
+        "during": (events["down"], events.get("back", float("inf"))),
+        "after": (events.get("back", float("inf")), float("inf")),
+    }
+    for phase, (start, end) in bounds.items():
+        asked = [(seconds, error) for asked_at, seconds, error in tally.timeline if start <= asked_at < end]
+        if not asked:
+            continue
+        seconds = [took for took, _error in asked]
+        errors = [error for _took, error in asked if error]
+        server_errors = [error for error in errors if error[:1] == "5"]
+        span = min(end, max(asked_at for asked_at, _s, _e in tally.timeline)) - start
+        print(
+            f"{phase:>6}: {len(asked)} requests ({len(asked) / span:.1f} req/s), {len(errors)} errors "
+            f"({len(server_errors)} of them 5xx), latency ms p50 {percentile(seconds, 0.5):.0f}, "
+            f"p99 {percentile(seconds, 0.99):.0f}, max {max(seconds) * 1000:.0f}"
+        )
+
+
 def main():
     args = parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="iassist-load-"))
-    server = None
+    server = redis_server = None
     try:
+        if args.stop_redis_at is not None:
+            redis_server = OwnRedis(workdir).start()
+            args.redis_url = redis_server.url
         env = production_env(workdir, args)
         content = build_site(env, args.tree)
         port = free_port()
@@ -251,18 +353,28 @@ def main():
         started = time.monotonic()
         stop_at = started + args.duration
         threads = [
-            threading.Thread(target=client, args=(port, paths, stop_at, tally, number, args.timeout), daemon=True)
+            threading.Thread(
+                target=client, args=(port, paths, started, stop_at, tally, number, args.timeout), daemon=True
+            )
             for number in range(args.connections)
         ]
+        events = {}
+        if redis_server is not None:
+            fault = threading.Thread(target=redis_fault, args=(redis_server, started, args, events), daemon=True)
+            threads.append(fault)
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         report(tally, time.monotonic() - started, args, content, env["DATABASE_URL"].split(":", 1)[0])
+        if events:
+            report_phases(tally, events, args)
         return 1 if tally.errors else 0
     finally:
         if server is not None:
             stop(server)
+        if redis_server is not None:
+            redis_server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
