@@ -59,6 +59,8 @@ def parse_args():
     args = parser.parse_args()
     if args.stop_redis_at is not None and args.redis_url:
         parser.error("--stop-redis-at runs a Redis of its own: leave out --redis-url")
+    if args.stop_redis_at is not None and not 0 <= args.stop_redis_at < args.duration:
+        parser.error(f"--stop-redis-at must fall within the load's {args.duration:g} s")
     return args
 
 
@@ -99,6 +101,9 @@ class OwnRedis:
         self.workdir = workdir
         self.process = None
         self.frozen = False
+        # The load may end while Redis is down: once stopped, it is never brought back.
+        self.lock = threading.Lock()
+        self.stopped = False
 
     def start(self):
         command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.workdir)]
@@ -124,18 +129,23 @@ class OwnRedis:
             self.process.wait()
 
     def recover(self):
-        if self.frozen:
-            os.kill(self.process.pid, signal.SIGCONT)
-            self.frozen = False
-        else:
-            self.start()
-
-    def stop(self):
-        if self.process is not None and self.process.poll() is None:
+        with self.lock:
+            if self.stopped:
+                return
             if self.frozen:
                 os.kill(self.process.pid, signal.SIGCONT)
-            self.process.kill()
-            self.process.wait()
+                self.frozen = False
+            else:
+                self.start()
+
+    def stop(self):
+        with self.lock:
+            self.stopped = True
+            if self.process is not None and self.process.poll() is None:
+                if self.frozen:
+                    os.kill(self.process.pid, signal.SIGCONT)
+                self.process.kill()
+                self.process.wait()
 
 
 def redis_fault(redis_server, started, args, events):
@@ -314,7 +324,8 @@ def report(tally, elapsed, args, content, database):
 def report_phases(tally, events, args):
     """Requests asked before Redis failed, while it was down, and after it was back."""
     how = "frozen (SIGSTOP)" if args.freeze_redis else "stopped (killed)"
-    print(f"Redis {how} at {events['down']:.1f} s, back at {events.get('back', float('nan')):.1f} s:")
+    back = f"back at {events['back']:.1f} s" if "back" in events else "not back before the load ended"
+    print(f"Redis {how} at {events['down']:.1f} s, {back}:")
     bounds = {
         "before": (0.0, events["down"]),
         "during": (events["down"], events.get("back", float("inf"))),
@@ -360,8 +371,8 @@ def main():
         ]
         events = {}
         if redis_server is not None:
-            fault = threading.Thread(target=redis_fault, args=(redis_server, started, args, events), daemon=True)
-            threads.append(fault)
+            # Not waited for: the load may end before Redis is back (the report says so).
+            threading.Thread(target=redis_fault, args=(redis_server, started, args, events), daemon=True).start()
         for thread in threads:
             thread.start()
         for thread in threads:
