@@ -6,7 +6,8 @@ class ConferencesConfig(AppConfig):
     name = "conferences"
     verbose_name = "Conferences"
 
-    def ready(self):
-        from . import cache_paths
+    def site_content(self):
+        """This app's models, as content for the page cache (its protocol: pagecache.content.collect)."""
+        from .cache_paths import site_content
 
-        cache_paths.register()
+        return site_content()

@@ -1,9 +1,10 @@
-"""The conferences app's content, declared to the page cache, with the addresses each row shows at.
+"""The conferences app's content for the page cache, with the addresses each row shows at.
 
-Every model of this app is content: pages, programmes, people, DOIs, and the import records
-written with them. A change to any row empties the page cache (pagecache.content). The
-addresses below are what nginx's front cache is purged of besides a page's own addresses,
-which Wagtail purges when the page is published.
+Every model of this app is content: pages, programmes, schedules, people, DOIs, and the import
+records written with them. A change to any row empties the page cache. The addresses below are
+what nginx's front cache is purged of besides a page's own addresses, which Wagtail purges when
+the page is published. The page cache reads this through ConferencesConfig.site_content()
+(pagecache.content), so neither app imports the other.
 """
 
 from urllib.parse import urljoin
@@ -11,16 +12,14 @@ from urllib.parse import urljoin
 from django.apps import apps
 from wagtail.models import Page
 
-from pagecache import content
-from pagecache.wagtail_content import ancestors
-
 from .models import ConferenceArchivePage, Presentation, Session
 
 
 def listing_pages(page):
     """The live pages that list `page`: its ancestors below the root and an archive beside it."""
+    ancestors = page.get_ancestors().filter(depth__gt=1).live()
     archives = ConferenceArchivePage.objects.live().sibling_of(page, inclusive=False)
-    return [*ancestors(page), *archives]
+    return [*ancestors, *archives]
 
 
 def programme_pages(row):
@@ -35,10 +34,8 @@ def programme_pages(row):
     return [base, urljoin(base, row.get_url())]
 
 
-def register():
+def site_content():
+    """(model, addresses) for every model of the app: addresses(row) as pagecache.content.register takes."""
     addresses = {Session: programme_pages, Presentation: programme_pages}
     for model in apps.get_app_config("conferences").get_models():
-        if issubclass(model, Page):
-            content.register(model, addresses=listing_pages)
-        else:
-            content.register(model, addresses=addresses.get(model))
+        yield model, listing_pages if issubclass(model, Page) else addresses.get(model)

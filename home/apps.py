@@ -5,7 +5,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
 
-    def ready(self):
-        from . import cache_paths
+    def site_content(self):
+        """This app's models, as content for the page cache (its protocol: pagecache.content.collect)."""
+        from .cache_paths import site_content
 
-        cache_paths.register()
+        return site_content()

@@ -8,9 +8,10 @@ class PageCacheConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from . import frontend, signals, wagtail_content
+        from . import content, frontend, signals, wagtail_content
 
         wagtail_content.register()
+        content.collect(apps.get_app_configs())
         signals.connect()
         if apps.is_installed("wagtail.contrib.frontend_cache"):
             frontend.connect()

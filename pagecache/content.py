@@ -1,11 +1,13 @@
 """Site content: the models whose rows show on public pages, as each app declares them.
 
-An app declares its content models from its AppConfig.ready(). Saving or deleting a row of a
-declared model (or of a subclass of one) empties the page cache; with nginx's front cache in
-use, the addresses the declaration names are purged too. The page cache itself knows no app's
-models: a model nobody declares never empties it, however its rows change. Models written while
-pages are served (image renditions, search-query logs, sessions) must stay undeclared, or every
-visit would empty the cache.
+An app declares its content models with a method of its AppConfig, `site_content()`, which
+returns (model, addresses) pairs (see collect(); the site's apps sit below the page cache and
+import nothing of it), or code above the page cache calls register(). Saving or deleting a row
+of a declared model (or of a subclass of one) empties the page cache; with nginx's front cache
+in use, the addresses the declaration names are purged too. The page cache itself knows no
+app's models: a model nobody declares never empties it, however its rows change. Models written
+while pages are served (image renditions, search-query logs, sessions) must stay undeclared, or
+every visit would empty the cache.
 """
 
 from collections.abc import Callable
@@ -38,6 +40,18 @@ def register(model, addresses=None):
     _found.clear()
     for watcher in list(_watchers):
         watcher(model)
+
+
+def collect(app_configs):
+    """Register what each app declares through its AppConfig's `site_content()`, if it has one.
+
+    Each pair is (model, addresses), with `addresses` as register() takes it, or None.
+    """
+    for app_config in app_configs:
+        declare = getattr(app_config, "site_content", None)
+        if declare is not None:
+            for model, addresses in declare():
+                register(model, addresses)
 
 
 def unregister(model):

@@ -1,10 +1,10 @@
-"""The conferences app's declarations to the page cache: what is content, and where each row shows."""
+"""The conferences app's content for the page cache: every model, and where each row shows."""
 
 import pytest
 from django.apps import apps
 
 from conferences.cache_paths import listing_pages, programme_pages
-from pagecache import content
+from conferences.models import ConferencePage, Presentation, Session
 
 from . import builders
 
@@ -21,21 +21,23 @@ def programme(home_page):
     return {"index": index, "archive": archive, "conference": conference, "session": session, "talk": talk}
 
 
-def test_every_model_of_the_app_is_site_content():
-    undeclared = [model for model in apps.get_app_config("conferences").get_models() if not content.is_content(model)]
-    assert undeclared == []
+def declared():
+    return dict(apps.get_app_config("conferences").site_content())
+
+
+def test_every_model_of_the_app_is_declared_content():
+    assert set(declared()) == set(apps.get_app_config("conferences").get_models())
+
+
+def test_pages_declare_their_listings_and_programme_rows_their_programme():
+    assert declared()[ConferencePage] is listing_pages
+    assert declared()[Session] is declared()[Presentation] is programme_pages
 
 
 def test_a_conference_is_listed_by_its_index_and_the_archive_beside_it(programme):
     listed_by = {page.pk for page in listing_pages(programme["conference"])}
     assert {programme["index"].pk, programme["archive"].pk} <= listed_by
     assert programme["conference"].pk not in listed_by
-
-
-def test_a_conference_page_declares_its_listings(programme):
-    assert {page.pk for page in content.addresses(programme["conference"])} == {
-        page.pk for page in listing_pages(programme["conference"])
-    }
 
 
 def test_an_edited_presentation_purges_its_programme_and_its_page(programme):
@@ -45,7 +47,7 @@ def test_an_edited_presentation_purges_its_programme_and_its_page(programme):
 
 
 def test_a_session_shows_on_its_programme(programme):
-    assert content.addresses(programme["session"]) == [programme["conference"].full_url]
+    assert programme_pages(programme["session"]) == [programme["conference"].full_url]
 
 
 def test_a_session_of_an_unpublished_conference_purges_nothing(programme):

@@ -4,7 +4,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.cache import cache
-from django.db import connections
 from django.test import Client
 from wagtail.models import Site
 
@@ -89,13 +88,3 @@ def purge_server():
 
 def location(server):
     return f"http://127.0.0.1:{server.server_address[1]}/__purge"
-
-
-@pytest.fixture(scope="module")
-def migrated_site_put_back(django_db_blocker):
-    """The migrated database again once the module is done: each test here ends with it flushed."""
-    yield
-    with django_db_blocker.unblock():
-        for connection in connections.all():
-            if hasattr(connection, "_test_serialized_contents"):
-                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)

@@ -23,6 +23,9 @@ from pagecache.middleware import HEADER
 from .conftest import page_urls
 from .redis_server import REDIS_SERVER, RedisServer
 
+# The migrated database put back once the module is done (its tests end with it flushed).
+from .test_nginx_deployment import migrated_site_put_back  # noqa: F401  (a fixture)
+
 pytestmark = [
     pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed (apt-get install redis-server)"),
     # Visitors in other threads read the database through connections of their own: the content must be
@@ -52,7 +55,7 @@ def pause():
 
 
 @pytest.fixture
-def redis_caches_on(settings, redis_server, pause, migrated_site_put_back):
+def redis_caches_on(settings, redis_server, pause, migrated_site_put_back):  # noqa: F811
     """The caches production configures for a Redis, on the test's own."""
     settings.CACHES = redis_caches(redis_server.url, failure_pause=pause, key_prefix="outage-test")
     settings.PAGE_CACHE_ALIAS = PAGE_CACHE_ALIAS

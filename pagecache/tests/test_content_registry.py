@@ -16,10 +16,21 @@ pytestmark = pytest.mark.django_db
 PAGECACHE = Path(__file__).resolve().parent.parent
 
 
+def tag_pages(tag):
+    return [f"http://testserver/tags/{tag.slug}/"]
+
+
+class TaggingConfig:
+    """An app's config as the page cache reads it: its site_content() declares its models."""
+
+    def site_content(self):
+        return [(Tag, tag_pages)]
+
+
 @pytest.fixture
 def declared_tags():
-    """Tags (taggit's, an app the page cache knows nothing of) declared content, as an app's ready() would."""
-    content.register(Tag, addresses=lambda tag: [f"http://testserver/tags/{tag.slug}/"])
+    """Tags (taggit's, an app the page cache knows nothing of) declared content by their app's config."""
+    content.collect([TaggingConfig()])
     yield
     content.unregister(Tag)
 
@@ -61,6 +72,21 @@ def test_a_declared_row_purges_the_addresses_it_declares(
     finally:
         frontend.disconnect()
     assert {path for _method, path, _host, _encoding in purge_server.received} == {"/__purge/tags/census/"}
+
+
+def test_what_each_app_declares_through_its_config_is_content_with_its_addresses():
+    from django.apps import apps
+
+    declarations = [
+        (model, addresses)
+        for app_config in apps.get_app_configs()
+        if hasattr(app_config, "site_content")
+        for model, addresses in app_config.site_content()
+    ]
+    assert declarations
+    assert all(
+        content.declaration(model) == content.Declaration(model, addresses) for model, addresses in declarations
+    )
 
 
 def test_a_subclass_of_a_declared_model_is_content_with_its_declaration():

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from wagtail.models import Site
 
 # Debian puts it in /usr/sbin, which a user's PATH may lack.
@@ -236,6 +237,16 @@ def scratch():
 def front_port():
     """One port for the module: the site's address includes it."""
     return free_port()
+
+
+@pytest.fixture(scope="module")
+def migrated_site_put_back(django_db_blocker):
+    """The migrated database again once the module is done: each test here ends with it flushed."""
+    yield
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 @pytest.fixture
