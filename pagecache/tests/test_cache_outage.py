@@ -29,7 +29,7 @@ from .test_nginx_deployment import migrated_site_put_back  # noqa: F401  (a fixt
 pytestmark = [
     pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed (apt-get install redis-server)"),
     # Visitors in other threads read the database through connections of their own: the content must be
-    # committed. The module's last test puts the migrated site back (migrated_site_put_back).
+    # committed. When the module is done, migrated_site_put_back restores the migrated site.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
