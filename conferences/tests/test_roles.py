@@ -138,6 +138,7 @@ def test_setting_up_roles_again_keeps_one_programme_workflow_and_the_same_permis
     assert set(WorkflowContentType.objects.values_list("content_type__model", "workflow__name")) == {
         ("session", roles.WORKFLOW_NAME),
         ("presentation", roles.WORKFLOW_NAME),
+        ("scheduleitem", roles.WORKFLOW_NAME),
     }
 
 
