@@ -120,8 +120,8 @@ def test_bulk_delete_of_another_conferences_room_answers_404(organiser, section)
     assert "Great Hall" in organiser.get(url, {"id": section["great_hall"].pk}).content.decode()
 
 
-def test_an_organisers_new_schedule_item_is_a_draft_until_the_web_team_publishes_it(organiser, section):
-    data = item_data(section["bristol"], "Conference dinner", "2026-06-04 19:00", item_type="banquet")
+def test_an_organiser_who_asks_to_publish_a_new_schedule_item_gets_a_draft(organiser, section):
+    data = item_data(section["bristol"], "Conference dinner", "2026-06-04 19:00", **{"action-publish": "1"})
     assert organiser.post(add_url("scheduleitem"), data).status_code == 302
     assert ScheduleItem.objects.get(title="Conference dinner").live is False
 
