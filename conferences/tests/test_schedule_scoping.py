@@ -11,8 +11,15 @@ from django.urls import reverse
 from conferences import roles
 from conferences.models import Room, ScheduleItem, Session
 from conferences.tests import builders
-from conferences.tests.schedule_forms import add_url, bristol_section, edit_url, field_errors, item_data, session_data
-from conferences.tests.schedule_forms import utc
+from conferences.tests.schedule_forms import (
+    add_url,
+    bristol_section,
+    edit_url,
+    field_errors,
+    item_data,
+    session_data,
+    utc,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +138,15 @@ def test_an_organiser_may_submit_a_schedule_item_to_the_web_team(organiser, sect
     assert organiser.post(add_url("scheduleitem"), data).status_code == 302
     state = ScheduleItem.objects.get(title="Conference dinner").current_workflow_state
     assert state is not None and state.workflow.name == roles.WORKFLOW_NAME
+
+
+def test_they_cannot_delete_a_room_that_a_published_session_is_in(organiser, section):
+    builders.session(section["bristol"], "Session A1", room=section["great_hall"])
+    response = organiser.post(reverse("wagtailsnippets_conferences_room:delete", args=[section["great_hall"].pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert Room.objects.filter(pk=section["great_hall"].pk).exists()
+
+
+def test_they_can_delete_a_room_that_nothing_published_is_in(organiser, section):
+    assert organiser.post(reverse("wagtailsnippets_conferences_room:delete", args=[section["room_241"].pk]))
+    assert not Room.objects.filter(pk=section["room_241"].pk).exists()
