@@ -1,13 +1,14 @@
 """Filters for the programme listings in the admin.
 
-Their drop-downs offer only the conferences and sessions the editor may change: a title in a
+Their drop-downs offer only the conferences, sessions and rooms the editor may change: a title in a
 drop-down is as visible as a row in the listing, and an organiser sees no other conference's.
 """
 
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
 
-from .models import ConferencePage, Presentation, Session
+from .choices import SessionType
+from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import scope_to_user
 
 
@@ -42,3 +43,26 @@ class SessionFilterSet(WagtailFilterSet):
     class Meta:
         model = Session
         fields = ["conference"]
+
+
+def room_choices(request):
+    rooms = Room.objects.select_related("conference").order_by("-conference__year", "sort_order", "name")
+    return scope_to_user(rooms, request.user)
+
+
+class RoomFilterSet(WagtailFilterSet):
+    conference = django_filters.ModelChoiceFilter(queryset=conference_choices, label="Conference")
+
+    class Meta:
+        model = Room
+        fields = ["conference"]
+
+
+class ScheduleItemFilterSet(WagtailFilterSet):
+    conference = django_filters.ModelChoiceFilter(queryset=conference_choices, label="Conference")
+    room = django_filters.ModelChoiceFilter(queryset=room_choices, label="Room")
+    item_type = django_filters.ChoiceFilter(choices=SessionType.choices, label="Type")
+
+    class Meta:
+        model = ScheduleItem
+        fields = ["conference", "room", "item_type"]

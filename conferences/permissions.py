@@ -1,6 +1,6 @@
 """Who may edit which conference's programme.
 
-Sessions and presentations belong to a conference page. A user may change them only
+Sessions, presentations, rooms and schedule items belong to a conference page. A user may change them only
 where they may change that page, so a year's organisers, whose page permissions stop
 at their own conference, see and edit only their own programme.
 """
@@ -63,12 +63,16 @@ class ProgrammePermissionPolicy(ModelPermissionPolicy):
         return scope_to_user(self.model.objects.all(), user)
 
 
+# What deleting a row takes with it: a session its presentations; a room the place of its sessions and items.
+DEPENDENT_ROWS = ("presentations", "sessions", "schedule_items")
+
+
 def published_content(instance):
-    """Whether deleting `instance` would remove something that has been published."""
-    if instance.live:
+    """Whether deleting `instance` would remove or change something that has been published."""
+    if getattr(instance, "live", False):  # rooms are not moderated: only what uses them counts
         return True
-    presentations = getattr(instance, "presentations", None)  # a session takes its presentations with it
-    return presentations is not None and presentations.filter(live=True).exists()
+    related = (getattr(instance, name, None) for name in DEPENDENT_ROWS)
+    return any(rows.filter(live=True).exists() for rows in related if rows is not None)
 
 
 def scope_to_user(queryset, user, field="conference_id"):

@@ -1,7 +1,7 @@
 """The editors' groups, their permissions and the conferences section's moderation workflow.
 
-The workflow covers the conferences section's pages and the programme rows (sessions and
-presentations): only the web team has the publish permissions, so everyone else's edits are
+The workflow covers the conferences section's pages and the programme rows (sessions,
+presentations and schedule items): only the web team has the publish permissions, so everyone else's edits are
 drafts until the web team approves them.
 
 Created by a management command rather than a data migration: the conferences section
@@ -25,7 +25,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import ConferenceIndexPage, ConferencePage, Presentation, Session
+from .models import ConferenceIndexPage, ConferencePage, Presentation, ScheduleItem, Session
 
 WEB_TEAM = "Web team"
 CONFERENCE_EDITORS = "Conference editors"
@@ -38,10 +38,14 @@ DRAFTING = ["add_page", "change_page", "view_page"]
 MEDIA_USE = ["add_image", "choose_image", "add_document", "choose_document"]
 MEDIA_ALL = [*MEDIA_USE, "change_image", "delete_image", "change_document", "delete_document"]
 
-MODERATED_PROGRAMME = ("session", "presentation")
-# Editing a session or presentation saves a draft; publishing it needs the publish permission.
+MODERATED_PROGRAMME = ("session", "presentation", "scheduleitem")
+MODERATED_MODELS = (Session, Presentation, ScheduleItem)
+# Editing a session, presentation or schedule item saves a draft; publishing it needs the publish permission.
+# Rooms are not moderated: a room is seen only through the sessions and items placed in it.
 DRAFTING_PROGRAMME = [
-    f"conferences.{action}_{model}" for model in MODERATED_PROGRAMME for action in ("add", "change", "delete")
+    f"conferences.{action}_{model}"
+    for model in (*MODERATED_PROGRAMME, "room")
+    for action in ("add", "change", "delete")
 ]
 PUBLISHING_PROGRAMME = [
     f"conferences.{action}_{model}" for model in MODERATED_PROGRAMME for action in ("publish", "lock", "unlock")
@@ -108,11 +112,11 @@ def ensure_roles():
     done.append(f"groups: {WEB_TEAM}, {CONFERENCE_EDITORS}")
 
     workflow = ensure_workflow(web_team)
-    for model in (Session, Presentation):
+    for model in MODERATED_MODELS:
         WorkflowContentType.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
         )
-    done.append(f"workflow '{WORKFLOW_NAME}' on sessions and presentations")
+    done.append(f"workflow '{WORKFLOW_NAME}' on sessions, presentations and schedule items")
     index = conference_index()
     if index is None:
         done.append("no conference index page yet: run this again after loading content")

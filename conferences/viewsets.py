@@ -1,40 +1,59 @@
-"""The admin's programme listings and forms: presentations, sessions and people, scoped to the
-conferences each editor may change (registered in wagtail_hooks.py)."""
+"""The admin's programme listings and forms: presentations, sessions, people, rooms and schedule
+items, scoped to the conferences each editor may change (registered in wagtail_hooks.py)."""
 
 from functools import wraps
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .choosers import ScopedChooserViewSet
-from .filters import PresentationFilterSet, SessionFilterSet
-from .models import ConferencePage, Person, Presentation, Session
+from .filters import PresentationFilterSet, RoomFilterSet, ScheduleItemFilterSet, SessionFilterSet
+from .models import ConferencePage, Person, Presentation, Room, ScheduleItem, Session
+from .models.conflicts import conference_zone, describe_time
 from .permissions import scope_to_user
+from .schedule_admin import ConferenceTimeZoneMixin, PresentationForm, posted_conference, row_conference
+from .schedule_grid import ScheduleGridViewSet
 
 
 class ConferenceScopedFormMixin:
     """Offer only the conferences (or their sessions) the editor may change; refuse the rest."""
 
-    scoped_fields = {"conference": (ConferencePage, "pk"), "session": (Session, "conference_id")}
+    scoped_fields = {
+        "conference": (ConferencePage, "pk"),
+        "session": (Session, "conference_id"),
+        "room": (Room, "conference_id"),
+    }
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
         for name, (model, field) in self.scoped_fields.items():
             if name in form.fields:
                 form.fields[name].queryset = scope_to_user(model.objects.all(), self.request.user, field)
+        if "room" in form.fields:
+            self._offer_the_conferences_rooms(form.fields["room"])
         return form
 
+    def _offer_the_conferences_rooms(self, field):
+        # A drop-down rather than the snippet chooser, which lists every room the editor may change.
+        field.widget = forms.Select()
+        field.error_messages["invalid_choice"] = "Choose one of this conference's rooms."
+        conference = row_conference(getattr(self, "object", None)) or posted_conference(self.request)
+        rooms = field.queryset.select_related("conference")
+        field.queryset = rooms.filter(conference=conference) if conference is not None else rooms
 
-class ScopedCreateView(ConferenceScopedFormMixin, snippet_views.CreateView):
+
+class ScopedCreateView(ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.CreateView):
     pass
 
 
-class ScopedEditView(ConferenceScopedFormMixin, snippet_views.EditView):
+class ScopedEditView(ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.EditView):
     def get_object(self, queryset=None):
         instance = super().get_object(queryset)
         if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", instance):
@@ -84,6 +103,7 @@ class PresentationViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
     chooser_viewset_class = ScopedChooserViewSet
+    edit_handler = ObjectList(Presentation.panels, base_form_class=PresentationForm)
 
     def get_queryset(self, request):
         presentations = Presentation.objects.select_related("conference", "session")
@@ -94,7 +114,13 @@ class SessionViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     model = Session
     icon = "list-ol"
     menu_label = "Sessions"
-    list_display = ["title", "conference", "day", "chair", Column("presentation_count", label="Presentations")]
+    list_display = [
+        "title",
+        "conference",
+        Column("starts_at", label="When", accessor=lambda row: local_time(row)),
+        "room",
+        Column("presentation_count", label="Presentations"),
+    ]
     filterset_class = SessionFilterSet
     search_backend_name = None
     search_fields = ["title", "chair", "moderator", "day"]
@@ -105,7 +131,7 @@ class SessionViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     chooser_viewset_class = ScopedChooserViewSet
 
     def get_queryset(self, request):
-        sessions = scope_to_user(Session.objects.select_related("conference"), request.user)
+        sessions = scope_to_user(Session.objects.select_related("conference", "room"), request.user)
         return sessions.annotate(presentation_count=Count("presentations"))
 
 
@@ -122,8 +148,66 @@ class PersonViewSet(SnippetViewSet):
         return Person.objects.annotate(talk_count=Count("presenter_entries"))
 
 
+class RoomViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
+    model = Room
+    icon = "home"
+    menu_label = "Rooms"
+    list_display = ["name", "building", "capacity", "conference"]
+    filterset_class = RoomFilterSet
+    search_backend_name = None
+    search_fields = ["name", "building"]
+    list_per_page = 50
+    copy_view_enabled = False
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
+    chooser_viewset_class = ScopedChooserViewSet
+
+    def get_queryset(self, request):
+        return scope_to_user(Room.objects.select_related("conference"), request.user)
+
+
+class ScheduleItemViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
+    """Breaks, meals, registration and social events: the slots of the schedule that are not sessions."""
+
+    model = ScheduleItem
+    icon = "time"
+    menu_label = "Breaks and events"
+    list_display = [
+        "title",
+        "conference",
+        "item_type",
+        Column("starts_at", label="When", accessor=lambda row: local_time(row)),
+        "room",
+    ]
+    filterset_class = ScheduleItemFilterSet
+    search_backend_name = None
+    search_fields = ["title", "place"]
+    list_per_page = 50
+    copy_view_enabled = False
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
+    chooser_viewset_class = ScopedChooserViewSet
+
+    def get_queryset(self, request):
+        return scope_to_user(ScheduleItem.objects.select_related("conference", "room"), request.user)
+
+
+def local_time(row):
+    """A row's time in its conference's zone, for the listings."""
+    if not row.starts_at:
+        return ""
+    return describe_time(row.starts_at, row.ends_at, conference_zone(row.conference))
+
+
 class ProgrammeViewSetGroup(SnippetViewSetGroup):
-    items = (PresentationViewSet, SessionViewSet, PersonViewSet)
+    items = (
+        PresentationViewSet,
+        SessionViewSet,
+        ScheduleItemViewSet,
+        RoomViewSet,
+        PersonViewSet,
+        ScheduleGridViewSet,
+    )
     menu_icon = "calendar"
     menu_label = "Programmes"
     menu_name = "programmes"

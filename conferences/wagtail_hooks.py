@@ -7,13 +7,13 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_forms import StreamFormField
 from .bulk_actions import SCOPED_BULK_ACTIONS
-from .models import ConferencePage, Presentation, Session
+from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import ProgrammePermissionPolicy, choosable_pages
 from .viewsets import ProgrammeViewSetGroup
 
 # Registered before the viewsets, whose registration would otherwise make Wagtail's unscoped default.
-register_permission_policy(Session, ProgrammePermissionPolicy(Session))
-register_permission_policy(Presentation, ProgrammePermissionPolicy(Presentation))
+for model in (Session, Presentation, Room, ScheduleItem):
+    register_permission_policy(model, ProgrammePermissionPolicy(model))
 
 register_snippet(ProgrammeViewSetGroup)
 

@@ -22,6 +22,7 @@ from ..choices import SessionType
 from ..text import person_name_key, unaccented
 from ..youtube import youtube_watch_url
 from ..zenodo import doi_url, normalise_doi
+from . import conflicts
 
 
 def validate_video_id(value):
@@ -92,6 +93,13 @@ class Session(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mode
     @property
     def video_url(self):
         return youtube_watch_url(self.video_id) if self.video_id else ""
+
+    def clean(self):
+        super().clean()
+        if self.room_id and self.conference_id and self.room.conference_id != self.conference_id:
+            raise ValidationError({"room": "The room belongs to another conference."})
+        if self.conference_id:
+            conflicts.check_slot(self, self.conference)
 
 
 class PersonQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -227,6 +235,9 @@ class Presentation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     def clean(self):
         if self.session_id and self.conference_id and self.session.conference_id != self.conference_id:
             raise ValidationError({"session": "The session belongs to another conference."})
+        conflicts.check_order(self)
+        if self.session_id and self.starts_at:
+            conflicts.check_within_dates(self, self.session.conference)
 
     def save(self, *args, **kwargs):
         if self.session_id and not self.conference_id:

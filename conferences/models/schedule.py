@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from ..choices import SessionType
+from . import conflicts
 
 
 @cache
@@ -92,7 +93,9 @@ class ScheduleItem(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
 
     def clean(self):
         super().clean()
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "The end is not after the start."})
         if self.room_id and self.conference_id and self.room.conference_id != self.conference_id:
             raise ValidationError({"room": "The room belongs to another conference."})
+        if self.conference_id:
+            conflicts.check_slot(self, self.conference)
+        else:
+            conflicts.check_order(self)

@@ -138,12 +138,19 @@ def test_setting_up_roles_again_keeps_one_programme_workflow_and_the_same_permis
     assert set(WorkflowContentType.objects.values_list("content_type__model", "workflow__name")) == {
         ("session", roles.WORKFLOW_NAME),
         ("presentation", roles.WORKFLOW_NAME),
+        ("scheduleitem", roles.WORKFLOW_NAME),
     }
 
 
 def test_only_the_web_team_gets_the_programmes_publish_permissions(section):
     organisers = roles.ensure_organisers(section["gothenburg"])
-    publishing = {"publish_session", "publish_presentation", "lock_presentation", "unlock_session"}
+    publishing = {
+        "publish_session",
+        "publish_presentation",
+        "lock_presentation",
+        "unlock_session",
+        "publish_scheduleitem",
+    }
     for group in Group.objects.all():
         granted = set(
             group.permissions.filter(content_type__app_label="conferences").values_list("codename", flat=True)
@@ -153,7 +160,7 @@ def test_only_the_web_team_gets_the_programmes_publish_permissions(section):
         else:
             assert not publishing & granted, group.name
             if group in (organisers, Group.objects.get(name=roles.CONFERENCE_EDITORS)):
-                assert {"add_presentation", "change_presentation", "change_session"} <= granted, group.name
+                assert {"add_presentation", "change_session", "add_scheduleitem", "change_room"} <= granted, group.name
 
 
 def test_create_organisers_command_accepts_a_slug(section):
