@@ -8,13 +8,18 @@ class ImportedSource(models.Model):
     """One object created from the Hugo source, with a fingerprint of the data it came from.
 
     A re-run compares fingerprints to update only what changed, and counts what
-    the site holds from the source for the import summary.
+    the site holds from the source for the import summary. For a programme's sessions and
+    presentations the fingerprint is that of the row as the import last wrote it, so that a
+    re-run can tell an editor's change from the source's; `label` and `position` say where the
+    row stood in the source, so that it is found again when the source reorders or retitles it.
     """
 
     key = models.CharField(max_length=500, unique=True, help_text="Where in the source the object came from.")
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
-    fingerprint = models.CharField(max_length=64)
+    fingerprint = models.CharField(max_length=64, help_text="Empty when what the import wrote is not known.")
+    label = models.CharField(max_length=1000, blank=True, help_text="A programme row's title in the source.")
+    position = models.PositiveIntegerField(null=True, blank=True, help_text="A programme row's place in the source.")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
