@@ -1,0 +1,93 @@
+"""Sentences for the rows where the source and an editor's work disagree, for the end of the import's output."""
+
+LABELS = {
+    "session_id": "session",
+    "sort_order": "place",
+    "title": "title",
+    "day": "day",
+    "chair": "chair",
+    "moderator": "moderator",
+    "description": "description",
+    "abstract": "abstract",
+    "video_id": "video",
+    "presenters": "presenters",
+    "dois": "DOIs",
+}
+LONGEST_VALUE = 80
+
+
+class ConflictWriter:
+    """Writes one programme's conflicts into the report, in the tense of the run (a dry run would do it)."""
+
+    def __init__(self, conference, report, names):
+        self.conference = conference.title
+        self.report = report
+        self.names = names  # .person(pk) and .session(pk) give what to call them
+
+    def kept(self, kind, title, work, editor, source):
+        verb = self._verb("kept", "would keep")
+        self._add(f"{verb} the editor's version of {kind} “{title}” ({work.describe()}); "
+                  f"the source says: {self._values(source, editor)}")  # fmt: skip
+
+    def replaced(self, kind, title, work, editor, source):
+        verb = self._verb("replaced", "would replace")
+        changes = ", ".join(
+            f"{LABELS[name]} {self._value(name, editor[name])} → {self._value(name, source[name])}"
+            for name in _differing(editor, source)
+        )
+        notes = [note for condition, note in (
+            (work.draft, "the draft stays in its history"),
+            (work.moderation, "its moderation is cancelled"),
+            (work.locked, "it is unlocked"),
+        ) if condition]  # fmt: skip
+        tail = f" ({'; '.join(notes)})" if notes else ""
+        self._add(f"{verb} the editor's version of {kind} “{title}” ({work.describe()}) "
+                  f"with the source's: {changes}{tail}")  # fmt: skip
+
+    def kept_without_source(self, kind, title, reason):
+        verb = self._verb("kept", "would keep")
+        self._add(f"{verb} {kind} “{title}”, which the source no longer has: {reason}")
+
+    def unpublished_without_source(self, kind, title, reason):
+        verb = self._verb("unpublished", "would unpublish")
+        self._add(f"{verb} {kind} “{title}”, which the source no longer has ({reason}); its history is kept")
+
+    def kept_deleted(self, kind, title, source):
+        verb = self._verb("left out", "would leave out")
+        self._add(f"{verb} {kind} “{title}”, which an editor deleted; the source says: {self._values(source)}")
+
+    def recreated(self, kind, title):
+        verb = self._verb("recreated", "would recreate")
+        self._add(f"{verb} {kind} “{title}” from the source, which an editor had deleted")
+
+    def _verb(self, done, would):
+        return would if self.report.dry_run else done
+
+    def _add(self, sentence):
+        self.report.conflicts.append(f"{self.conference}: {sentence}")
+
+    def _values(self, source, editor=None):
+        names = _differing(editor, source) if editor is not None else [name for name in source if name in LABELS]
+        return ", ".join(f"{LABELS[name]} {self._value(name, source[name])}" for name in names)
+
+    def _value(self, name, value):
+        if name == "presenters":
+            text = "; ".join(
+                f"{self.names.person(person)} ({institution})" if institution else self.names.person(person)
+                for person, institution, _ in value
+            )
+        elif name == "dois":
+            text = ", ".join(value)
+        elif name == "session_id":
+            text = self.names.session(value)
+        elif name == "sort_order":
+            return str(value + 1)
+        else:
+            text = str(value)
+        if not text:
+            return "(empty)"
+        return f"“{text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + '…'}”"
+
+
+def _differing(editor, source):
+    return [name for name in LABELS if name in source and editor.get(name) != source[name]]
