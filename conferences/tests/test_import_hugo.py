@@ -316,6 +316,24 @@ class TestReRuns:
         assert page.revisions.count() == revisions + 1
         assert "A sentence added for the test." in str(page.body)
 
+    def test_a_changed_programme_keeps_its_rows_ids_and_an_editors_edit(self, tree_copy):
+        path = tree_copy / "data/conferences/archive/2022-Gothenburg.json"
+        data = json.loads(path.read_text())
+        data["sessions"][0]["presentations"][0]["abstract"] = "Changed in the source for the test."
+        added = {"title": "A talk added for the test", "presenters": [{"name": "Ann Green", "institution": "SND"}]}
+        data["sessions"][1]["presentations"].insert(0, added)
+        path.write_text(json.dumps(data))
+        conference = ConferencePage.objects.get(year=2022, kind="annual")
+        before = set(conference.presentations.values_list("pk", flat=True))
+        edited = conference.presentations.get(title=_collapsed(data["sessions"][1]["presentations"][1]["title"]))
+        edited.abstract = "Edited in the admin."
+        edited.save_revision().publish()
+        output = run_import(tree_copy)
+        after = set(conference.presentations.values_list("pk", flat=True))
+        assert before < after and len(after - before) == 1
+        assert Presentation.objects.get(pk=edited.pk).abstract == "Edited in the admin."
+        assert "created 1 presentations" in output and "conflict:" not in output
+
     def test_dry_run_reports_and_writes_nothing(self, tree_copy):
         path = tree_copy / "content/conferences/iassist2027/_index.md"
         path.write_text(path.read_text() + "\n\nA dry-run sentence.\n")

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from conferences.models import ImportedSource
 
-ROW_FIELDS = ["content_type", "object_id", "fingerprint", "label", "position", "updated_at"]
+ROW_FIELDS = ["content_type", "object_id", "fingerprint", "written_place", "source_title", "source_order",
+              "updated_at"]  # fmt: skip
 
 
 def fingerprint(data):
@@ -27,9 +28,10 @@ class RowRecord:
 
     key: str
     item: object
-    fingerprint: str  # "" when not known (a row written before the import kept row records)
-    label: str
-    position: int
+    fingerprint: str  # of the content written; "" when not known (written before the import kept row records)
+    written_place: dict | None  # the session and order written; None when not known
+    source_title: str
+    source_order: int
 
 
 class ImportRecords:
@@ -66,7 +68,8 @@ class ImportRecords:
         for row in rows:
             content_type = ContentType.objects.get_for_model(row.item, for_concrete_model=False)
             values = {"content_type": content_type, "object_id": row.item.pk, "fingerprint": row.fingerprint,
-                      "label": row.label[:1000], "position": row.position, "updated_at": now}  # fmt: skip
+                      "written_place": row.written_place, "source_title": row.source_title[:1000],
+                      "source_order": row.source_order, "updated_at": now}  # fmt: skip
             record = self.by_key.get(row.key)
             if record is None:
                 new.append(ImportedSource(key=row.key, **values))

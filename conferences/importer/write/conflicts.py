@@ -24,24 +24,23 @@ class ConflictWriter:
         self.report = report
         self.names = names  # .person(pk) and .session(pk) give what to call them
 
-    def kept(self, kind, title, work, editor, source):
+    def kept(self, kind, title, work, source, fields):
         verb = self._verb("kept", "would keep")
-        self._add(f"{verb} the editor's version of {kind} “{title}” ({work.describe()}); "
-                  f"the source says: {self._values(source, editor)}")  # fmt: skip
+        self._add(f"{verb} the editor's version of {kind} “{title}” ({_done(work)}); "
+                  f"the source says: {self._values(source, fields)}")  # fmt: skip
 
-    def replaced(self, kind, title, work, editor, source):
+    def replaced(self, kind, title, work, editor, source, fields):
         verb = self._verb("replaced", "would replace")
         changes = ", ".join(
-            f"{LABELS[name]} {self._value(name, editor[name])} → {self._value(name, source[name])}"
-            for name in _differing(editor, source)
+            f"{LABELS[name]} {self._value(name, editor[name])} → {self._value(name, source[name])}" for name in fields
         )
         notes = [note for condition, note in (
-            (work.draft, "the draft stays in its history"),
+            (work.draft and not work.unpublished, "the draft stays in its history"),
+            (work.unpublished, "it is published again"),
             (work.moderation, "its moderation is cancelled"),
-            (work.locked, "it is unlocked"),
         ) if condition]  # fmt: skip
         tail = f" ({'; '.join(notes)})" if notes else ""
-        self._add(f"{verb} the editor's version of {kind} “{title}” ({work.describe()}) "
+        self._add(f"{verb} the editor's version of {kind} “{title}” ({_done(work)}) "
                   f"with the source's: {changes}{tail}")  # fmt: skip
 
     def kept_without_source(self, kind, title, reason):
@@ -54,7 +53,9 @@ class ConflictWriter:
 
     def kept_deleted(self, kind, title, source):
         verb = self._verb("left out", "would leave out")
-        self._add(f"{verb} {kind} “{title}”, which an editor deleted; the source says: {self._values(source)}")
+        fields = [name for name in source if name in LABELS and name not in ("session_id", "sort_order")]
+        self._add(f"{verb} {kind} “{title}”, which an editor deleted; the source says: "
+                  f"{self._values(source, fields)}")  # fmt: skip
 
     def recreated(self, kind, title):
         verb = self._verb("recreated", "would recreate")
@@ -66,9 +67,8 @@ class ConflictWriter:
     def _add(self, sentence):
         self.report.conflicts.append(f"{self.conference}: {sentence}")
 
-    def _values(self, source, editor=None):
-        names = _differing(editor, source) if editor is not None else [name for name in source if name in LABELS]
-        return ", ".join(f"{LABELS[name]} {self._value(name, source[name])}" for name in names)
+    def _values(self, values, fields):
+        return ", ".join(f"{LABELS[name]} {self._value(name, values[name])}" for name in fields)
 
     def _value(self, name, value):
         if name == "presenters":
@@ -89,5 +89,6 @@ class ConflictWriter:
         return f"“{text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + '…'}”"
 
 
-def _differing(editor, source):
-    return [name for name in LABELS if name in source and editor.get(name) != source[name]]
+def _done(work):
+    # Content untouched, yet in conflict: the editor moved the row to another place.
+    return work.describe() or "moved it"

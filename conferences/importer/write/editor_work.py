@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from wagtail.models import WorkflowState
 
-from .programme_rows import row_fingerprint
+from .programme_rows import row_values
 
 OPEN_MODERATION = {
     WorkflowState.STATUS_IN_PROGRESS: "submitted for moderation",
@@ -14,7 +14,7 @@ OPEN_MODERATION = {
 
 @dataclass
 class EditorWork:
-    edited: bool = False  # the published row differs from what the import wrote
+    edited: bool = False  # the published row's content differs from what the import wrote
     draft: bool = False  # unpublished changes wait in a revision
     unpublished: bool = False
     moderation: str = ""  # an open workflow, as OPEN_MODERATION says it
@@ -35,16 +35,16 @@ class EditorWork:
 
 
 def editor_work(rows, recorded):
-    """EditorWork by row id; `recorded` gives the fingerprint the import wrote to each row ("" if not known).
+    """EditorWork by row id; `recorded` gives the fingerprint of the content the import wrote ("" if not known).
 
     A row whose fingerprint is not known was written by an import that kept no row records and
-    saved no revisions, so any revision it has was made in the admin.
+    published no revisions, so a published revision was published in the admin.
     """
     moderation = _open_moderation(rows)
     work = {}
     for row in rows:
         written = recorded.get(row.pk, "")
-        edited = row_fingerprint(row) != written if written else row.latest_revision_id is not None
+        edited = row_values(row).fingerprint != written if written else row.live_revision_id is not None
         work[row.pk] = EditorWork(
             edited=edited,
             draft=row.has_unpublished_changes,

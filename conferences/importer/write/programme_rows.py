@@ -1,21 +1,39 @@
-"""A session's or presentation's content as plain values: what the source says, and what a row holds.
+"""A session's or presentation's content and place as plain values: what the source says, what a row holds.
 
-Both sides go through the same functions, so that their fingerprints are equal exactly when the row
-holds what the source says. The fingerprint the import records for a row is that of the values it
-wrote; a row whose values differ from it was changed since, in the admin.
+Both sides go through the same functions, so that they are equal exactly when the row holds what
+the source says. Content (title, abstract, presenters...) and place (session and order) are kept
+apart: inserting one talk moves every later talk of its session, which changes nothing an editor
+wrote.
 """
+
+from dataclasses import dataclass
 
 from conferences.models import Presentation, PresentationDOI, Presenter, Session
 
 from .bookkeeping import fingerprint
 
-SESSION_FIELDS = ("sort_order", "title", "day", "chair", "moderator", "description", "video_id")
-PRESENTATION_FIELDS = ("session_id", "sort_order", "title", "abstract", "video_id")
+SESSION_CONTENT = ("title", "day", "chair", "moderator", "description", "video_id")
+PRESENTATION_CONTENT = ("title", "abstract", "video_id")
+SESSION_PLACE = ("sort_order",)
+PRESENTATION_PLACE = ("session_id", "sort_order")
+
+
+@dataclass
+class RowValues:
+    content: dict
+    place: dict
+
+    @property
+    def fingerprint(self):
+        """Of the content only: the place is compared on its own."""
+        return fingerprint(self.content)
+
+    def merged(self):
+        return {**self.content, **self.place}
 
 
 def session_values(record, order):
-    return {
-        "sort_order": order,
+    content = {
         "title": record.title[:500] or "Session",
         "day": record.day[:100],
         "chair": record.chair[:300],
@@ -23,12 +41,11 @@ def session_values(record, order):
         "description": record.description,
         "video_id": record.video_id,
     }
+    return RowValues(content, {"sort_order": order})
 
 
 def presentation_values(record, session_id, order, people):
-    return {
-        "session_id": session_id,
-        "sort_order": order,
+    content = {
         "title": record.title[:1000],
         "abstract": record.abstract,
         "video_id": record.video_id,
@@ -37,41 +54,42 @@ def presentation_values(record, session_id, order, people):
         ],
         "dois": list(record.dois),
     }
+    return RowValues(content, {"session_id": session_id, "sort_order": order})
 
 
 def row_values(row):
     """The values of a row, or of an unsaved version of it from a revision (a draft)."""
     if isinstance(row, Session):
-        return {name: getattr(row, name) for name in SESSION_FIELDS}
-    values = {name: getattr(row, name) for name in PRESENTATION_FIELDS}
-    values["presenters"] = [
+        return RowValues(_fields(row, SESSION_CONTENT), _fields(row, SESSION_PLACE))
+    content = _fields(row, PRESENTATION_CONTENT)
+    content["presenters"] = [
         [entry.person_id, entry.institution, entry.doi] for entry in _in_order(row.presenters.all())
     ]
-    values["dois"] = [entry.doi for entry in _in_order(row.dois.all())]
-    return values
-
-
-def row_fingerprint(row):
-    return fingerprint(row_values(row))
+    content["dois"] = [entry.doi for entry in _in_order(row.dois.all())]
+    return RowValues(content, _fields(row, PRESENTATION_PLACE))
 
 
 def apply_values(row, values):
-    """Set `values` on `row` in memory, keeping the ids of presenter entries and DOIs by their place."""
-    fields = SESSION_FIELDS if isinstance(row, Session) else PRESENTATION_FIELDS
-    for name in fields:
-        setattr(row, name, values[name])
+    """Set `values` on `row` in memory, keeping the ids of presenter entries and DOIs by their order."""
+    for name, value in values.merged().items():
+        if name not in ("presenters", "dois"):
+            setattr(row, name, value)
     if isinstance(row, Presentation):
         entries = list(_in_order(row.presenters.all()))
         row.presenters = [
             Presenter(pk=_id_at(entries, order), person_id=person, institution=institution, doi=doi, sort_order=order)
-            for order, (person, institution, doi) in enumerate(values["presenters"])
+            for order, (person, institution, doi) in enumerate(values.content["presenters"])
         ]
         dois = list(_in_order(row.dois.all()))
         row.dois = [
             PresentationDOI(pk=_id_at(dois, order), doi=doi, sort_order=order)
-            for order, doi in enumerate(values["dois"])
+            for order, doi in enumerate(values.content["dois"])
         ]
     return row
+
+
+def _fields(row, names):
+    return {name: getattr(row, name) for name in names}
 
 
 def _in_order(entries):

@@ -1,22 +1,23 @@
 """One conference's programme brought up to date with a changed source, row by row, keeping editors' work.
 
-Rows keep their ids. A row the import wrote and no editor has touched since takes the source's
-values through a published revision, as an edit in the admin would. A row an editor has touched
-(a published edit, a draft, an open moderation, a lock) is left as the editor has it and reported,
-unless the run prefers the source. Rows the source no longer has are deleted only when no editor
-touched them; rows created in the admin are the editors' own and are left alone.
+Rows keep their ids. A row the import wrote takes the source's changes through a published
+revision, as an edit in the admin would, unless that would lose an editor's work (`settle.py`):
+then the editor's version stays and the conflict is reported, unless the run prefers the source.
+Rows the source no longer has are deleted only when no editor touched them; rows created in the
+admin are the editors' own and are left alone.
 """
 
 from dataclasses import dataclass
 
 from conferences.models import Presentation, Session
 
-from .bookkeeping import RowRecord, fingerprint, row_key
+from .bookkeeping import RowRecord, row_key
 from .conflicts import ConflictWriter
 from .editor_work import editor_version, editor_work
 from .matching import Known, match_rows
-from .programme_rows import presentation_values, row_fingerprint, row_values, session_values
+from .programme_rows import presentation_values, row_values, session_values
 from .row_writes import RowWriter
+from .settle import RowState, settle
 
 
 @dataclass
@@ -25,9 +26,10 @@ class KnownRow:
 
     key: str
     row: object
-    written: str  # the fingerprint of what the import wrote; "" when not known
-    label: str
-    position: int
+    written: str  # the fingerprint of the content the import wrote; "" when not known
+    written_place: dict | None
+    source_title: str
+    source_order: int
 
 
 class ProgrammeSync:
@@ -66,20 +68,20 @@ class ProgrammeSync:
         known, pairs, work = self._match("session", rows, [record.title for record in self.programme.sessions])
         session_ids, new = [], []
         for index, record in enumerate(self.programme.sessions):
-            desired = session_values(record, index)
+            source = session_values(record, index)
             found = known[pairs[index]] if index in pairs else None
-            if found is None or (found.row is None and self._recreate("session", found, desired)):
-                new.append((index, desired))
+            if found is None or (found.row is None and self._recreate("session", found, source)):
+                new.append((index, source))
                 session_ids.append(None)
             elif found.row is None:
                 session_ids.append(None)
             else:
-                self._settle("session", found, desired, work[found.row.pk], index)
+                self._settle("session", found, source, work[found.row.pk], index)
                 session_ids.append(found.row.pk)
-        for (index, desired), row in zip(new, self.writer.create_sessions([values for _, values in new]), strict=True):
+        for (index, source), row in zip(new, self.writer.create_sessions([values for _, values in new]), strict=True):
             session_ids[index] = row.pk
             self.session_titles[row.pk] = row.title
-            self._remember(row_key("session", self.key, row.pk), row, fingerprint(desired), desired["title"], index)
+            self._remember_new("session", row, source, index)
         gone = [(found, work.get(found.row.pk) if found.row else None)
                 for number, found in enumerate(known) if number not in pairs.values()]  # fmt: skip
         return session_ids, gone
@@ -111,20 +113,19 @@ class ProgrammeSync:
             if number not in pairs.values():
                 self._presentation_gone(found, work.get(found.row.pk) if found.row else None)
         new = []
-        for position, (session_index, order, record) in enumerate(entries):
-            found = known[pairs[position]] if position in pairs else None
+        for order_in_source, (session_index, order, record) in enumerate(entries):
+            found = known[pairs[order_in_source]] if order_in_source in pairs else None
             if session_ids[session_index] is None:
                 self._left_out_with_session(found, record, self.programme.sessions[session_index].title)
                 continue
-            desired = presentation_values(record, session_ids[session_index], order, self.people)
-            if found is None or (found.row is None and self._recreate("presentation", found, desired)):
-                new.append((position, desired))
+            source = presentation_values(record, session_ids[session_index], order, self.people)
+            if found is None or (found.row is None and self._recreate("presentation", found, source)):
+                new.append((order_in_source, source))
             elif found.row is not None:
-                self._settle("presentation", found, desired, work[found.row.pk], position)
+                self._settle("presentation", found, source, work[found.row.pk], order_in_source)
         created = self.writer.create_presentations([values for _, values in new])
-        for (position, desired), row in zip(new, created, strict=True):
-            key = row_key("presentation", self.key, row.pk)
-            self._remember(key, row, fingerprint(desired), desired["title"], position)
+        for (order_in_source, source), row in zip(new, created, strict=True):
+            self._remember_new("presentation", row, source, order_in_source)
 
     def _presentation_gone(self, found, work):
         if found.row is None:
@@ -149,7 +150,7 @@ class ProgrammeSync:
 
     def _match(self, kind, rows, titles):
         known = self._known(kind, rows)
-        pairs = match_rows([Known(found.label, found.position) for found in known], titles)
+        pairs = match_rows([Known(found.source_title, found.source_order) for found in known], titles)
         present = [found.row for found in known if found.row is not None]
         work = editor_work(present, {found.row.pk: found.written for found in known if found.row is not None})
         return known, pairs, work
@@ -159,48 +160,58 @@ class ProgrammeSync:
         by_pk = {row.pk: row for row in rows}
         records = self.records.under(f"{kind}:{self.key}:")
         if not records:
-            # Written by an import that kept no row records: every row came from the source, in this order.
-            return [KnownRow(row_key(kind, self.key, row.pk), row, "", row.title, n) for n, row in enumerate(rows)]
+            return [self._written_before_row_records(kind, row, order) for order, row in enumerate(rows)]
         if not any(record.object_id in by_pk for record in records):
             # None of them is left: the conference page was deleted and created again, so start afresh.
             self.forgotten += [record.key for record in records]
             return []
         return [
-            KnownRow(record.key, by_pk.get(record.object_id), record.fingerprint, record.label, record.position or 0)
+            KnownRow(record.key, by_pk.get(record.object_id), record.fingerprint, record.written_place,
+                     record.source_title, record.source_order or 0)
             for record in records
-        ]
+        ]  # fmt: skip
 
-    def _settle(self, kind, found, desired, work, position):
+    def _written_before_row_records(self, kind, row, order):
+        """A row of an import that kept no row records: every row came from the source, in this order.
+
+        That import published no revisions, so a row without one is as it wrote it; of a row with
+        one, what it wrote is not known.
+        """
+        key = row_key(kind, self.key, row.pk)
+        if row.latest_revision_id is None:
+            values = row_values(row)
+            return KnownRow(key, row, values.fingerprint, values.place, row.title, order)
+        return KnownRow(key, row, "", None, row.title, order)
+
+    def _settle(self, kind, found, source, work, order_in_source):
         """Bring one existing row to what the source says, unless that would lose an editor's work."""
-        row, wanted = found.row, fingerprint(desired)
-        if not work.any:
-            if row_fingerprint(row) != wanted:
-                self.writer.publish(kind, row, desired)
-            self._remember(found.key, row, wanted, desired["title"], position)
-            return
-        editor = row_values(editor_version(row))
-        if fingerprint(editor) == wanted or found.written == wanted:
-            # The editor already has what the source says, or the source did not change this row.
-            self._remember(found.key, row, found.written or wanted, desired["title"], position)
-            return
-        if self.prefer_source:
-            self.conflicts.replaced(kind, row.title, work, editor, desired)
-            self.writer.publish(kind, row, desired)
-            self._remember(found.key, row, wanted, desired["title"], position)
-            return
-        self.conflicts.kept(kind, editor["title"], work, editor, desired)
-        self.unresolved = True
-        self._remember(found.key, row, found.written, desired["title"], position)
+        live = row_values(found.row)
+        editor = row_values(editor_version(found.row)) if found.row.has_unpublished_changes else live
+        settlement = settle(RowState(live, editor, found.written, found.written_place, work), source,
+                            self.prefer_source)  # fmt: skip
+        if settlement.replaced:
+            self.conflicts.replaced(kind, editor.content["title"], work, editor.merged(), source.merged(),
+                                    settlement.replaced)  # fmt: skip
+        if settlement.kept:
+            self.conflicts.kept(kind, editor.content["title"], work, source.merged(), settlement.kept)
+            self.unresolved = True
+        if settlement.publishes:
+            content = settlement.content if settlement.content is not None else live.content
+            place = settlement.place if settlement.place is not None else live.place
+            if not self.writer.publish(kind, found.row, type(source)(content, place)):
+                settlement.written, settlement.written_place = found.written, found.written_place
+        self.remembered.append(RowRecord(found.key, found.row, settlement.written, settlement.written_place,
+                                         source.content["title"], order_in_source))  # fmt: skip
 
-    def _recreate(self, kind, found, desired):
+    def _recreate(self, kind, found, source):
         """A row an editor deleted: it stays deleted unless the source changed it and the run prefers the source."""
-        if found.written and found.written == fingerprint(desired):
+        if found.written and found.written == source.fingerprint:
             return False
         if self.prefer_source:
-            self.conflicts.recreated(kind, desired["title"])
+            self.conflicts.recreated(kind, source.content["title"])
             self.forgotten.append(found.key)
             return True
-        self.conflicts.kept_deleted(kind, found.label, desired)
+        self.conflicts.kept_deleted(kind, found.source_title, source.content)
         self.unresolved = True
         return False
 
@@ -212,7 +223,10 @@ class ProgrammeSync:
         else:
             self.conflicts.kept_without_source(kind, found.row.title, reason)
             self.unresolved = True
-            self._remember(found.key, found.row, found.written, found.label, found.position)
+            self.remembered.append(RowRecord(found.key, found.row, found.written, found.written_place,
+                                             found.source_title, found.source_order))  # fmt: skip
 
-    def _remember(self, key, row, written, label, position):
-        self.remembered.append(RowRecord(key, row, written, label, position))
+    def _remember_new(self, kind, row, source, order_in_source):
+        key = row_key(kind, self.key, row.pk)
+        self.remembered.append(RowRecord(key, row, source.fingerprint, source.place, source.content["title"],
+                                         order_in_source))  # fmt: skip

@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from conferences.models import Presentation, PresentationDOI, Presenter, Session
 
 from ..errors import SourceWarning
-from .programme_rows import PRESENTATION_FIELDS, SESSION_FIELDS, apply_values
+from .programme_rows import PRESENTATION_CONTENT, apply_values
 
 
 class RowWriter:
@@ -18,7 +18,7 @@ class RowWriter:
 
     def create_sessions(self, values):
         # Published as imported: the archive is not held for review.
-        rows = [Session(conference=self.conference, live=True, **_fields(item, SESSION_FIELDS)) for item in values]
+        rows = [Session(conference=self.conference, live=True, **item.content, **item.place) for item in values]
         Session.objects.bulk_create(rows)
         self.report.created["sessions"] += len(rows)
         return rows
@@ -28,9 +28,10 @@ class RowWriter:
         rows = [
             Presentation(
                 conference=self.conference,
-                slug=_unique_slug(item["title"], taken),
+                slug=_unique_slug(item.content["title"], taken),
                 live=True,
-                **_fields(item, PRESENTATION_FIELDS),
+                **_fields(item.content, PRESENTATION_CONTENT),
+                **item.place,
             )
             for item in values
         ]
@@ -38,19 +39,19 @@ class RowWriter:
         Presenter.objects.bulk_create(
             Presenter(presentation=row, person_id=person, institution=institution, doi=doi, sort_order=order)
             for row, item in zip(rows, values, strict=True)
-            for order, (person, institution, doi) in enumerate(item["presenters"])
+            for order, (person, institution, doi) in enumerate(item.content["presenters"])
         )
         PresentationDOI.objects.bulk_create(
             PresentationDOI(presentation=row, doi=doi, sort_order=order)
             for row, item in zip(rows, values, strict=True)
-            for order, doi in enumerate(item["dois"])
+            for order, doi in enumerate(item.content["dois"])
         )
         self.report.created["presentations"] += len(rows)
         self.written_presentations += rows
         return rows
 
     def publish(self, kind, row, values):
-        """A new revision of `row` with `values`, published; an invalid one is left out with a warning."""
+        """A new revision of `row` with `values` (RowValues), published; an invalid one is left out with a warning."""
         apply_values(row, values)
         try:
             revision = row.save_revision(log_action=True)

@@ -335,6 +335,32 @@ def test_every_row_keeps_its_id_while_editors_work_on_it(client, imported, web_t
     assert ids() == before
 
 
+def insert_first_in_a1(data):
+    new = {"title": "Metadata for all", "presenters": [{"name": "Ann Green", "institution": "SND"}]}
+    data["sessions"][1]["presentations"].insert(0, new)
+
+
+def test_a_talk_inserted_before_an_edited_one_moves_it_and_keeps_its_edit(client, imported, web_team):
+    edited = admin_edit(client, web_team, presentation("Tools for reproducible research"), action="publish",
+                        abstract=EDITED)  # fmt: skip
+    changed_source(imported, insert_first_in_a1)
+    output = run(imported)
+    after = Presentation.objects.get(pk=edited.pk)
+    assert (after.abstract, after.sort_order, conflicts(output)) == (EDITED, 2, [])
+
+
+def test_a_talk_with_a_draft_is_not_moved_under_the_draft(client, imported, organiser):
+    draft = admin_edit(client, organiser, presentation("Tools for reproducible research"), abstract=EDITED)
+    changed_source(imported, insert_first_in_a1)
+    output = run(imported)
+    after = Presentation.objects.get(pk=draft.pk)
+    assert after.sort_order == 1 and after.latest_revision_id == draft.latest_revision_id
+    assert conflicts(output) == [
+        "IASSIST 2022: kept the editor's version of presentation “Tools for reproducible research” "
+        "(saved a draft); the source says: place 3"
+    ]
+
+
 def test_a_presentation_gone_from_the_source_that_an_editor_changed_is_kept_and_reported(client, imported, web_team):
     kept = admin_edit(client, web_team, presentation("Tools for reproducible research"), action="publish",
                       abstract=EDITED)  # fmt: skip
