@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conferences', '0004_website_menus'),
+        ('conferences', '0005_schedules'),
     ]
 
     operations = [
