@@ -70,22 +70,31 @@ def row_values(row):
 
 
 def apply_values(row, values):
-    """Set `values` on `row` in memory, keeping the ids of presenter entries and DOIs by their order."""
+    """Set `values` on `row` in memory; what the import does not write (times, rooms, countries) stays."""
     for name, value in values.merged().items():
         if name not in ("presenters", "dois"):
             setattr(row, name, value)
     if isinstance(row, Presentation):
-        entries = list(_in_order(row.presenters.all()))
-        row.presenters = [
-            Presenter(pk=_id_at(entries, order), person_id=person, institution=institution, doi=doi, sort_order=order)
-            for order, (person, institution, doi) in enumerate(values.content["presenters"])
-        ]
+        row.presenters = _presenter_entries(row, values.content["presenters"])
         dois = list(_in_order(row.dois.all()))
         row.dois = [
-            PresentationDOI(pk=_id_at(dois, order), doi=doi, sort_order=order)
+            PresentationDOI(pk=dois[order].pk if order < len(dois) else None, doi=doi, sort_order=order)
             for order, doi in enumerate(values.content["dois"])
         ]
     return row
+
+
+def _presenter_entries(row, presenters):
+    """The entries for `presenters`, each person's existing entry kept (with its id and country) where there is one."""
+    existing = {}
+    for entry in _in_order(row.presenters.all()):
+        existing.setdefault(entry.person_id, entry)
+    entries = []
+    for order, (person, institution, doi) in enumerate(presenters):
+        entry = existing.pop(person, None) or Presenter(person_id=person)
+        entry.institution, entry.doi, entry.sort_order = institution, doi, order
+        entries.append(entry)
+    return entries
 
 
 def _fields(row, names):
@@ -94,7 +103,3 @@ def _fields(row, names):
 
 def _in_order(entries):
     return sorted(entries, key=lambda entry: (entry.sort_order if entry.sort_order is not None else 0, entry.pk or 0))
-
-
-def _id_at(entries, order):
-    return entries[order].pk if order < len(entries) else None

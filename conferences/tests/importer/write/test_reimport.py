@@ -5,6 +5,7 @@ does (published edits, drafts, submissions for moderation), changes the source a
 """
 
 import copy
+import datetime
 import json
 from io import StringIO
 
@@ -15,7 +16,7 @@ from wagtail.models import Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from conferences import roles
-from conferences.models import ConferencePage, ImportedSource, Presentation, Session
+from conferences.models import ConferencePage, ImportedSource, Presentation, Presenter, Session
 from conferences.tests import builders
 
 from ..trees import write_file
@@ -359,6 +360,24 @@ def test_a_talk_with_a_draft_is_not_moved_under_the_draft(client, imported, orga
         "IASSIST 2022: kept the editor's version of presentation “Tools for reproducible research” "
         "(saved a draft); the source says: place 3"
     ]
+
+
+def test_what_the_import_does_not_write_survives_an_update(imported):
+    session = Session.objects.get(title="Plenary 1")
+    session.code, session.starts_at = "P1", datetime.datetime(2022, 6, 8, 9, tzinfo=datetime.UTC)
+    session.save_revision().publish()
+    changed_source(imported, lambda data: data["sessions"][0].update(chair="Jane Fry"))
+    run(imported)
+    after = Session.objects.get(pk=session.pk)
+    assert (after.chair, after.code, after.starts_at) == ("Jane Fry", "P1", session.starts_at)
+
+
+def test_a_presenters_country_survives_an_update_of_the_presentation(imported):
+    entry = presentation("Census of Canada").presenters.get()
+    Presenter.objects.filter(pk=entry.pk).update(country="Canada")
+    changed_source(imported, set_abstract("Census of Canada", SOURCE_SAYS))
+    run(imported)
+    assert list(presentation("Census of Canada").presenters.values_list("pk", "country")) == [(entry.pk, "Canada")]
 
 
 def test_a_presentation_gone_from_the_source_that_an_editor_changed_is_kept_and_reported(client, imported, web_team):
