@@ -1,5 +1,7 @@
 """Sentences for the rows where the source and an editor's work disagree, for the end of the import's output."""
 
+from os.path import commonprefix
+
 LABELS = {
     "session_id": "session",
     "sort_order": "place",
@@ -24,15 +26,17 @@ class ConflictWriter:
         self.report = report
         self.names = names  # .person(pk) and .session(pk) give what to call them
 
-    def kept(self, kind, title, work, source, fields):
+    def kept(self, kind, title, work, editor, source, fields):
         verb = self._verb("kept", "would keep")
         self._add(f"{verb} the editor's version of {kind} “{title}” ({_done(work)}); "
-                  f"the source says: {self._values(source, fields)}")  # fmt: skip
+                  f"the source says: {self._values(source, fields, editor)}")  # fmt: skip
 
     def replaced(self, kind, title, work, editor, source, fields):
         verb = self._verb("replaced", "would replace")
         changes = ", ".join(
-            f"{LABELS[name]} {self._value(name, editor[name])} → {self._value(name, source[name])}" for name in fields
+            f"{LABELS[name]} {self._value(name, editor[name], source[name])} → "
+            f"{self._value(name, source[name], editor[name])}"
+            for name in fields
         )
         notes = [note for condition, note in (
             (work.draft and not work.unpublished, "the draft stays in its history"),
@@ -67,26 +71,40 @@ class ConflictWriter:
     def _add(self, sentence):
         self.report.conflicts.append(f"{self.conference}: {sentence}")
 
-    def _values(self, values, fields):
-        return ", ".join(f"{LABELS[name]} {self._value(name, values[name])}" for name in fields)
+    def _values(self, values, fields, others=None):
+        return ", ".join(
+            f"{LABELS[name]} {self._value(name, values[name], (others or {}).get(name))}" for name in fields
+        )
 
-    def _value(self, name, value):
+    def _value(self, name, value, other=None):
+        """`value` for the report; beside `other`, a long text is shown where the two differ."""
+        if name == "sort_order":
+            return str(value + 1)
+        text = self._text(name, value)
+        if not text:
+            return "(empty)"
+        return f"“{_excerpt(text, self._text(name, other) if other is not None else '')}”"
+
+    def _text(self, name, value):
         if name == "presenters":
-            text = "; ".join(
+            return "; ".join(
                 f"{self.names.person(person)} ({institution})" if institution else self.names.person(person)
                 for person, institution, _ in value
             )
-        elif name == "dois":
-            text = ", ".join(value)
-        elif name == "session_id":
-            text = self.names.session(value)
-        elif name == "sort_order":
-            return str(value + 1)
-        else:
-            text = str(value)
-        if not text:
-            return "(empty)"
-        return f"“{text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + '…'}”"
+        if name == "dois":
+            return ", ".join(value)
+        if name == "session_id":
+            return self.names.session(value)
+        return str(value)
+
+
+def _excerpt(text, other):
+    """`text` cut to LONGEST_VALUE characters, starting a little before it first differs from `other`."""
+    if len(text) <= LONGEST_VALUE:
+        return text
+    start = max(0, len(commonprefix([text, other])) - 20) if other else 0
+    end = start + LONGEST_VALUE
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def _done(work):

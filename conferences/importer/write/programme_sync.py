@@ -193,7 +193,7 @@ class ProgrammeSync:
             self.conflicts.replaced(kind, editor.content["title"], work, editor.merged(), source.merged(),
                                     settlement.replaced)  # fmt: skip
         if settlement.kept:
-            self.conflicts.kept(kind, editor.content["title"], work, source.merged(), settlement.kept)
+            self.conflicts.kept(kind, editor.content["title"], work, editor.merged(), source.merged(), settlement.kept)
             self.unresolved = True
         if settlement.publishes:
             content = settlement.content if settlement.content is not None else live.content

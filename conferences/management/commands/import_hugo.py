@@ -53,7 +53,8 @@ class Command(BaseCommand):
         conflicts = _conflicts_sentence(report)
         if not report.changed:
             if conflicts:
-                return f"Nothing changed, but the site differs from the source where editors changed it: {conflicts}."
+                verb = "Dry run, nothing was written. Nothing would change" if report.dry_run else "Nothing changed"
+                return f"{verb}, but the site differs from the source where editors changed it: {conflicts}."
             return "Nothing changed: the site already holds this source."
         parts = []
         for verb, counter in (("created", report.created), ("updated", report.updated),
