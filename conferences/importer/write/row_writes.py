@@ -73,6 +73,8 @@ class RowWriter:
         if row.live:
             row.unpublish(log_action=True)
             self.report.unpublished[f"{kind}s"] += 1
+            if kind == "presentation":
+                self.written_presentations.append(row)  # its entry in the search index says live
 
 
 def _fields(values, names):
