@@ -14,8 +14,9 @@ from ..errors import SourceError, SourceWarning
 from .dates import parse_date_text
 from .presenters import presenter_records, uses_surname_first
 from .records import ArchiveConference, PresentationFile, PresentationRecord, PresenterRecord, SessionRecord
+from .repairs import session_people, text_or_placeholder
 from .source import read_content_file, read_text
-from .text import clean_line, plain_text
+from .text import clean_line
 from .values import read_dois, read_video_id
 
 __all__ = [
@@ -131,15 +132,20 @@ def conference_theme(title):
 
 def _year(data, relative, reader):
     file_year = re.match(r"(\d{4})", PurePosixPath(relative).name)
+    file_year = int(file_year.group(1)) if file_year else None
     stated = str(data.get("conferenceYear") or "").strip()
     stated_year = int(stated) if stated.isdigit() else None
     start = _iso_date(data.get("startDate"))
-    # The file name is what the stubs and URLs use, so it wins over a mistyped conferenceYear.
-    year = int(file_year.group(1)) if file_year else stated_year or (start.year if start else None)
+    date_year = start.year if start else None
+    # The file name is what the stubs and URLs use, then the dates; a mistyped conferenceYear comes last.
+    year = file_year or date_year or stated_year
     if year is None:
         raise SourceError(relative, None, "the conference year is missing (conferenceYear and file name)")
     if stated_year is not None and stated_year != year:
-        reader.warn(f"conferenceYear {stated!r} disagrees with the year {year} of the file name; {year} used")
+        evidence = " and ".join(
+            name for name, found in (("the file name", file_year), ("the startDate", date_year)) if found == year
+        )
+        reader.warn(f"conferenceYear {stated!r} contradicts {evidence}; {year} used")
     return year
 
 
@@ -188,18 +194,22 @@ def _session(session, reader):
     title = clean_line(session.get("title"))
     if not title:
         reader.warn("a session has no title")
+    where = f"session {title!r}"
     moderator = clean_line(session.get("moderator"))
     if "moserator" in session:
-        reader.warn(f"session {title!r}: misspelt key 'moserator' read as the moderator")
+        reader.warn(f"{where}: misspelt key 'moserator' read as the moderator")
         moderator = moderator or clean_line(session.get("moserator"))
-    presentations = reader.records(session.get("presentations"), f"presentations of session {title!r}")
+    video_id = read_video_id(session.get("video"), where, reader.warn)
+    chair, moderator, video_id = session_people(clean_line(session.get("chair")), moderator, video_id, where,
+                                                reader.warn)  # fmt: skip
+    presentations = reader.records(session.get("presentations"), f"presentations of {where}")
     return SessionRecord(
         title=title,
         day=clean_line(session.get("day")),
-        chair=clean_line(session.get("chair")),
+        chair=chair,
         moderator=moderator,
-        description=plain_text(session.get("abstract")),
-        video_id=read_video_id(session.get("video"), f"session {title!r}", reader.warn),
+        description=text_or_placeholder(session.get("abstract"), "description", where, reader.warn),
+        video_id=video_id,
         presentations=[record for item in presentations if (record := _presentation(item, title, reader))],
     )
 
@@ -214,7 +224,7 @@ def _presentation(item, session_title, reader):
     presenters = reader.records(item.get("presenters"), f"presenters of {where}")
     return PresentationRecord(
         title=title,
-        abstract=plain_text(item.get("abstract")),
+        abstract=text_or_placeholder(item.get("abstract"), "abstract", where, reader.warn),
         dois=read_dois(item.get("doi"), where, reader.warn),
         video_id=read_video_id(item.get("video"), where, reader.warn),
         presenters=presenter_records(presenters, where, reader),

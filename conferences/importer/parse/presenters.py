@@ -29,11 +29,13 @@ def presenter_records(items, where, reader):
     for item in items:
         reader.check_keys(item, PRESENTER_KEYS, "a presenter")
         institution = clean_line(item.get("institution"))
-        institution = "" if is_placeholder(institution) else institution
         name = _name(item.get("name"), institution, reader.surname_first)
         if not name:
             reader.warn(f"{where}: a presenter without a name dropped")
             continue
+        if institution and is_placeholder(institution):
+            reader.warn(f"{where}: institution {institution!r} of presenter {name!r} is a placeholder; left empty")
+            institution = ""
         if "," in name and not reader.surname_first:
             reader.warn(f"{where}: presenter name {name!r} has a comma (several people?); kept as written")
         doi = read_doi(item.get("doix"), f"{where}, presenter {name!r}", reader.warn)

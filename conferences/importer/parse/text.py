@@ -11,7 +11,8 @@ HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 BLOCK_TAGS = {"p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blockquote"}
-PLACEHOLDERS = {"", ".", "-", "n/a", "na", "none", "tba", "tbd", "no abstract", "no abstract available"}
+PLACEHOLDERS = {"n/a", "na", "none", "tba", "tbc", "tbd", "to be announced", "to be confirmed", "not available",
+                "no abstract", "no abstract available"}  # fmt: skip
 
 
 def clean_line(value):
@@ -27,6 +28,9 @@ def unescape(text):
 
 
 def is_placeholder(text):
+    """True for text that only holds a place: empty, punctuation alone ("." "-" "…"), or "n/a", "tba" and the like."""
+    if not any(char.isalnum() for char in text):
+        return True
     return text.strip().strip(".").strip().lower() in PLACEHOLDERS
 
 
@@ -34,8 +38,7 @@ def plain_text(value):
     """Multi-paragraph plain text; HTML is reduced to its words with paragraph breaks kept."""
     if not isinstance(value, str):
         return ""
-    text = _html_to_text(value) if HTML_TAG.search(value) else _tidy_plain(unescape(value))
-    return "" if is_placeholder(text) else text
+    return _html_to_text(value) if HTML_TAG.search(value) else _tidy_plain(unescape(value))
 
 
 def _tidy_plain(text):

@@ -9,6 +9,8 @@ from .text import clean_line
 
 DOI_SEPARATORS = re.compile(r"[\s,;]+")
 STRAY_CHARACTERS = "<>\"'()[]"
+TRUNCATED_DOI = re.compile(r"^0\.\d{4,9}/")
+DOI_DECORATION = re.compile(r"^(?:doi:\s*|https?://(?:dx\.|www\.)?doi\.org/)", re.IGNORECASE)
 
 
 def read_dois(value, where, warn):
@@ -41,19 +43,30 @@ def _doi_tokens(text):
 
 
 def read_doi(text, where, warn):
-    """One normalised DOI, or "" with a warning when the text is not a DOI."""
+    """One normalised DOI, or "" with a warning when the text is not a DOI; every repair is warned about."""
     text = clean_line(text)
     if not text:
         return ""
     trimmed = text.strip(STRAY_CHARACTERS)
     doi = normalise_doi(trimmed)
+    if doi is None and TRUNCATED_DOI.match(trimmed) and normalise_doi(f"1{trimmed}"):
+        # "0.5281/zenodo.6772338": a DOI that lost the first character of its "10." prefix.
+        doi = normalise_doi(f"1{trimmed}")
+        warn(f"{where}: DOI {text!r} has lost the 1 of its 10. prefix; repaired to {doi}")
+        return doi
     if doi is None:
-        hint = f" (perhaps 1{trimmed}?)" if normalise_doi(f"1{trimmed}") else ""
-        warn(f"{where}: {text!r} is not a DOI{hint}; dropped")
+        warn(f"{where}: {text!r} is not a DOI; dropped")
         return ""
-    if trimmed != text:
-        warn(f"{where}: stray characters removed from DOI {text!r}")
+    if trimmed != text or doi != _bare(trimmed).lower():
+        warn(f"{where}: stray characters removed from DOI {text!r}; stored as {doi}")
+    elif _bare(trimmed) != trimmed:
+        warn(f"{where}: DOI written as {text!r}; stored as the bare DOI {doi}")
     return doi
+
+
+def _bare(text):
+    """The DOI without a doi.org address or a "doi:" prefix around it."""
+    return DOI_DECORATION.sub("", text)
 
 
 def read_video_id(value, where, warn):

@@ -1,18 +1,25 @@
-"""Write the conferences' programmes (sessions, presentations, presenters, DOIs) in bulk."""
+"""Write the conferences' programmes (sessions, presentations, presenters, DOIs), keeping editors' work.
+
+A programme whose source is unchanged is not looked at. A changed one is brought up to date row by
+row (`programme_sync.py`); the programme's fingerprint is recorded only when no conflict with an
+editor's work is left, so that every run reports what stays unresolved and `--prefer-source` can
+still settle it.
+"""
 
 import unicodedata
 from dataclasses import asdict
 
 from django.utils.text import slugify
 
-from conferences.models import Person, Presentation, PresentationDOI, Presenter, Session
+from conferences.models import Person
 from conferences.text import person_name_key
 
 from .bookkeeping import fingerprint
+from .programme_sync import ProgrammeSync
 
 
-def write_programmes(plan, pages, records, report, progress):
-    """Replace each programme whose source changed; returns the new presentations and the new people."""
+def write_programmes(plan, pages, records, report, progress, prefer_source=False):
+    """Bring each changed programme up to date; returns the presentations written and the new people."""
     changed = []
     for item in (item for item in plan.pages if item.programme is not None):
         conference = pages[item.key]
@@ -24,14 +31,22 @@ def write_programmes(plan, pages, records, report, progress):
     people = PeopleDirectory()
     new_people = people.ensure(name for item, _, _ in changed for name in programme_names(item.programme))
     report.created["people"] += len(new_people)
-    new_presentations = []
+    written = []
     for done, (item, conference, digest) in enumerate(changed, start=1):
         existed = conference.sessions.exists()
-        new_presentations += replace_programme(conference, item.programme, people)
-        records.remember(f"programme:{item.key}", conference, digest)
-        (report.updated if existed else report.created)["programmes"] += 1
+        before = _row_changes(report)
+        sync = ProgrammeSync(conference, item.key, item.programme, people, records, report, prefer_source)
+        written += sync.run()
+        records.remember(f"programme:{item.key}", conference, "" if sync.unresolved else digest)
+        if _row_changes(report) != before:
+            (report.updated if existed else report.created)["programmes"] += 1
         progress("programmes", done, len(changed))
-    return new_presentations, new_people
+    return written, new_people
+
+
+def _row_changes(report):
+    return sum(sum(counter.values()) for counter in (report.created, report.updated, report.deleted,
+                                                      report.unpublished))  # fmt: skip
 
 
 class PeopleDirectory:
@@ -39,6 +54,7 @@ class PeopleDirectory:
 
     def __init__(self):
         self.by_key = {person.name_key: person for person in Person.objects.all()}
+        self.names = {person.pk: person.name for person in self.by_key.values()}
         self.slugs = set(Person.objects.values_list("slug", flat=True))
 
     def ensure(self, names):
@@ -54,10 +70,14 @@ class PeopleDirectory:
         ]
         for person in Person.objects.bulk_create(new_people):
             self.by_key[person.name_key] = person
+            self.names[person.pk] = person.name
         return new_people
 
     def get(self, name):
         return self.by_key[person_name_key(name)]
+
+    def name_of(self, pk):
+        return self.names.get(pk, "?")
 
     def _slug(self, key):
         base = slugify(key)[:200] or "person"
@@ -85,72 +105,3 @@ def programme_names(record):
         for presentation in session.presentations
         for presenter in presentation.presenters
     ]
-
-
-def replace_programme(conference, record, people):
-    """Replace `conference`'s programme with the one in `record`; returns the new presentations."""
-    Session.objects.filter(conference=conference).delete()
-    sessions = Session.objects.bulk_create(
-        [
-            Session(
-                conference=conference,
-                sort_order=order,
-                title=item.title[:500] or "Session",
-                day=item.day[:100],
-                chair=item.chair[:300],
-                moderator=item.moderator[:300],
-                description=item.description,
-                video_id=item.video_id,
-                live=True,  # published as imported: the archive is not held for review
-            )
-            for order, item in enumerate(record.sessions)
-        ]
-    )
-    slugs, presentations, children = set(), [], []
-    for session, session_record in zip(sessions, record.sessions, strict=True):
-        for order, item in enumerate(session_record.presentations):
-            presentation = Presentation(
-                conference=conference,
-                session=session,
-                sort_order=order,
-                title=item.title[:1000],
-                slug=_unique_slug(item.title, slugs),
-                abstract=item.abstract,
-                video_id=item.video_id,
-                live=True,
-            )
-            presentations.append(presentation)
-            children.append(item)
-    Presentation.objects.bulk_create(presentations)
-    _write_presenters_and_dois(presentations, children, people)
-    return presentations
-
-
-def _write_presenters_and_dois(presentations, records, people):
-    presenters, dois = [], []
-    for presentation, record in zip(presentations, records, strict=True):
-        presenters += [
-            Presenter(
-                presentation=presentation,
-                person=people.get(entry.name),
-                institution=(entry.institution or "")[:500],
-                doi=entry.doi,
-                sort_order=order,
-            )
-            for order, entry in enumerate(record.presenters)
-        ]
-        dois += [
-            PresentationDOI(presentation=presentation, doi=doi, sort_order=order)
-            for order, doi in enumerate(record.dois)
-        ]
-    Presenter.objects.bulk_create(presenters)
-    PresentationDOI.objects.bulk_create(dois)
-
-
-def _unique_slug(title, taken):
-    base = slugify(title)[:100].strip("-") or "presentation"
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base[:95]}-{number}", number + 1
-    taken.add(slug)
-    return slug

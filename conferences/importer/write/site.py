@@ -18,7 +18,7 @@ from .report import ImportReport
 from .stream import StreamBuilder
 
 
-def write_site(plan, warnings, *, dry_run=False, progress=None):
+def write_site(plan, warnings, *, dry_run=False, prefer_source=False, progress=None):
     """Write `plan`; on any error, or in a dry run, the database rolls back and the files written are deleted."""
     report = ImportReport(dry_run=dry_run, warnings=warnings)
     progress = progress or (lambda step, done, total: None)
@@ -28,7 +28,7 @@ def write_site(plan, warnings, *, dry_run=False, progress=None):
             with disable_reference_index_auto_update(), search_updates_suspended():
                 records = ImportRecords()
                 media = MediaLibrary(plan.static_root, records, report)
-                _write(plan, report, records, media, progress)
+                _write(plan, report, records, media, progress, prefer_source)
             if dry_run:
                 transaction.set_rollback(True)
     except BaseException:
@@ -40,16 +40,16 @@ def write_site(plan, warnings, *, dry_run=False, progress=None):
     return report
 
 
-def _write(plan, report, records, media, progress):
+def _write(plan, report, records, media, progress, prefer_source):
     pages = PageWriter(plan, report, records, media)
     # Pages exist before any content is written, so that links between them resolve to page ids.
     pages.ensure_pages()
     resolver = LinkResolver(pages.by_url(), pages.by_source(), media, report.warnings)
     pages.write_content(StreamBuilder(resolver, media, report.warnings), progress)
-    new_presentations, new_people = write_programmes(plan, pages.pages, records, report, progress)
+    written, new_people = write_programmes(plan, pages.pages, records, report, progress, prefer_source)
     write_redirects(plan, pages, resolver, records, report)
     if report.changed:
-        update_indexes(pages.changed, new_people, new_presentations)
+        update_indexes(pages.changed, new_people, written)
         refresh_planner_statistics()
     report.totals = _totals(pages.pages, records)
 

@@ -15,15 +15,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="Root of the Hugo site source, e.g. ../shared/iassist-hugo")
-        parser.add_argument("--dry-run", action="store_true", help="Report what would change and write nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would change, and the conflicts, and write nothing."
+        )
+        parser.add_argument(
+            "--prefer-source",
+            action="store_true",
+            help="Where an editor changed a programme row that the source changed too, write the source's version "
+            "(the editor's stays in the row's history) and say what was replaced.",
+        )
 
-    def handle(self, *args, path, dry_run, verbosity, **options):
+    def handle(self, *args, path, dry_run, prefer_source, verbosity, **options):
         root = Path(path)
         if not (root / "content").is_dir():
             raise CommandError(f"{root} is not a Hugo site source: it has no content/ folder.")
         progress = ProgressBar(self.stderr) if verbosity >= 1 and sys.stderr.isatty() else None
         try:
-            report = HugoImporter(root, dry_run=dry_run, progress=progress).run()
+            report = HugoImporter(root, dry_run=dry_run, prefer_source=prefer_source, progress=progress).run()
         except (SourceError, ImportConflict) as error:
             raise CommandError(f"Import stopped, nothing was changed: {error}") from error
         finally:
@@ -36,19 +44,33 @@ class Command(BaseCommand):
             for warning in report.warnings:
                 self.stdout.write(self.style.WARNING(f"warning: {warning}"))
             self.stdout.write(self._changes(report))
+            for conflict in report.conflicts:
+                self.stdout.write(self.style.WARNING(f"conflict: {conflict}"))
         if verbosity >= 1 or report.dry_run:
             self.stdout.write(report.summary_line())
 
     def _changes(self, report):
+        conflicts = _conflicts_sentence(report)
         if not report.changed:
+            if conflicts:
+                verb = "Dry run, nothing was written. Nothing would change" if report.dry_run else "Nothing changed"
+                return f"{verb}, but the site differs from the source where editors changed it: {conflicts}."
             return "Nothing changed: the site already holds this source."
         parts = []
-        for verb, counter in (("created", report.created), ("updated", report.updated)):
+        for verb, counter in (("created", report.created), ("updated", report.updated),
+                              ("deleted", report.deleted), ("unpublished", report.unpublished)):  # fmt: skip
             counts = [f"{count} {name}" for name, count in sorted(counter.items()) if count]
             if counts:
                 parts.append(f"{verb} " + ", ".join(counts))
         prefix = "Dry run, nothing was written. Would have " if report.dry_run else ""
-        return prefix + "; ".join(parts) + "."
+        return prefix + "; ".join(parts) + (f"; {conflicts}." if conflicts else ".")
+
+
+def _conflicts_sentence(report):
+    count = len(report.conflicts)
+    if not count:
+        return ""
+    return f"{count} conflict{'s' if count != 1 else ''} with editors' work, listed below"
 
 
 class ProgressBar:

@@ -100,27 +100,53 @@ def test_json_that_is_not_utf8_is_an_error(tmp_path):
             "10.5281/zenodo.1 10.5281/zenodo.2; 10.5281/zenodo.3,10.5281/zenodo.1",
             [f"10.5281/zenodo.{n}" for n in (1, 2, 3)],
         ),
-        ("https://doi.org/10.5281/zenodo.8229483", ["10.5281/zenodo.8229483"]),
-        ("doi: 10.5281/zenodo.5", ["10.5281/zenodo.5"]),
     ],
 )
-def test_dois_are_read_from_every_form_normalised_and_deduplicated(tmp_path, doi, expected):
+def test_bare_dois_are_read_from_every_list_normalised_and_deduplicated(tmp_path, doi, expected):
     result, warnings = parse(tmp_path, conference(sessions=[session(presentation(doi=doi))]))
     assert only_presentation(result).dois == expected
     assert warnings == []
 
 
-def test_a_malformed_doi_is_dropped_with_a_warning_suggesting_the_fix(tmp_path):
-    result, warnings = parse(tmp_path, conference(sessions=[session(presentation(doi="0.5281/zenodo.6772338"))]))
-    assert only_presentation(result).dois == []
-    assert len(warnings) == 1
-    assert "not a DOI" in warnings[0].message and "10.5281/zenodo.6772338" in warnings[0].message
+def dois_and_warnings(tmp_path, doi):
+    result, warnings = parse(tmp_path, conference(sessions=[session(presentation(doi=doi))]))
+    return only_presentation(result).dois, [warning.message for warning in warnings]
 
 
-def test_a_doi_with_a_stray_character_is_repaired_with_a_warning(tmp_path):
-    result, warnings = parse(tmp_path, conference(sessions=[session(presentation(doi="10.5281/zenodo.6624093<"))]))
-    assert only_presentation(result).dois == ["10.5281/zenodo.6624093"]
-    assert ["stray characters" in warning.message for warning in warnings] == [True]
+@pytest.mark.parametrize(
+    "doi",
+    [
+        "https://doi.org/10.5281/zenodo.8229483",
+        "http://dx.doi.org/10.5281/zenodo.8229483",
+        "doi: 10.5281/zenodo.8229483",
+    ],
+)
+def test_a_doi_written_as_a_link_or_with_a_prefix_is_stored_bare_with_a_warning(tmp_path, doi):
+    dois, warnings = dois_and_warnings(tmp_path, doi)
+    assert dois == ["10.5281/zenodo.8229483"]
+    assert len(warnings) == 1 and "stored as the bare DOI 10.5281/zenodo.8229483" in warnings[0]
+
+
+def test_a_doi_that_lost_the_1_of_its_prefix_is_repaired_with_a_warning(tmp_path):
+    dois, warnings = dois_and_warnings(tmp_path, "0.5281/zenodo.6772338")
+    assert dois == ["10.5281/zenodo.6772338"]
+    assert warnings == [
+        "presentation 'A talk': DOI '0.5281/zenodo.6772338' has lost the 1 of its 10. prefix; "
+        "repaired to 10.5281/zenodo.6772338"
+    ]
+
+
+def test_text_that_is_no_doi_is_dropped_with_a_warning(tmp_path):
+    dois, warnings = dois_and_warnings(tmp_path, "zenodo 6772338")
+    assert dois == []
+    assert len(warnings) == 2 and all("is not a DOI; dropped" in warning for warning in warnings)
+
+
+@pytest.mark.parametrize("doi", ["10.5281/zenodo.6624093<", "(10.5281/zenodo.6624093)", "10.5281/zenodo.6624093."])
+def test_a_doi_with_stray_characters_is_repaired_with_a_warning(tmp_path, doi):
+    dois, warnings = dois_and_warnings(tmp_path, doi)
+    assert dois == ["10.5281/zenodo.6624093"]
+    assert len(warnings) == 1 and "stray characters removed" in warnings[0]
 
 
 def test_a_presenters_own_doi_is_read_from_doix(tmp_path):
@@ -163,10 +189,68 @@ def test_entities_in_plain_abstracts_are_decoded_but_ampersands_kept(tmp_path):
     assert only_presentation(result).abstract == "Data sharing at AT&T été\nsecond line"
 
 
-@pytest.mark.parametrize("placeholder", ["no abstract available", "n/a", ".", "  "])
-def test_placeholder_abstracts_are_empty(tmp_path, placeholder):
-    result, _ = parse(tmp_path, conference(sessions=[session(presentation(abstract=placeholder))]))
+@pytest.mark.parametrize(
+    "placeholder", ["no abstract available", "n/a", "N/A", ".", "...", "–", "TBA", "No abstract."]
+)
+def test_placeholder_abstracts_are_empty_with_a_warning(tmp_path, placeholder):
+    result, warnings = parse(tmp_path, conference(sessions=[session(presentation(abstract=placeholder))]))
     assert only_presentation(result).abstract == ""
+    assert [warning.message for warning in warnings] == [
+        f"presentation 'A talk': abstract {placeholder!r} is a placeholder; left empty"
+    ]
+
+
+def test_an_empty_abstract_is_no_placeholder(tmp_path):
+    result, warnings = parse(tmp_path, conference(sessions=[session(presentation(abstract="  "))]))
+    assert only_presentation(result).abstract == "" and warnings == []
+
+
+def test_a_short_abstract_with_words_is_kept(tmp_path):
+    result, warnings = parse(tmp_path, conference(sessions=[session(presentation(abstract="Nota bene."))]))
+    assert only_presentation(result).abstract == "Nota bene." and warnings == []
+
+
+def test_a_placeholder_session_description_is_empty_with_a_warning(tmp_path):
+    result, warnings = parse(tmp_path, conference(sessions=[session(abstract="tbd")]))
+    assert result.sessions[0].description == ""
+    assert [warning.message for warning in warnings] == [
+        "session 'Session A1': description 'tbd' is a placeholder; left empty"
+    ]
+
+
+def test_a_placeholder_institution_is_empty_with_a_warning(tmp_path):
+    presenters = [{"name": "Ann", "institution": "n/a"}]
+    result, warnings = parse(tmp_path, conference(sessions=[session(presentation(presenters=presenters))]))
+    assert only_presentation(result).presenters[0].institution == ""
+    assert [warning.message for warning in warnings] == [
+        "presentation 'A talk': institution 'n/a' of presenter 'Ann' is a placeholder; left empty"
+    ]
+
+
+def test_a_youtube_id_given_as_the_chair_becomes_the_sessions_recording(tmp_path):
+    result, warnings = parse(tmp_path, conference(sessions=[session(chair="H14qEdElzdI")]))
+    assert (result.sessions[0].chair, result.sessions[0].video_id) == ("", "H14qEdElzdI")
+    assert [warning.message for warning in warnings] == [
+        "session 'Session A1': chair 'H14qEdElzdI' is a YouTube video id, not a name; moved to the session's recording"
+    ]
+
+
+def test_a_youtube_id_given_as_the_chair_does_not_replace_the_sessions_recording(tmp_path):
+    result, warnings = parse(tmp_path, conference(sessions=[session(chair="H14qEdElzdI", video="R7mH1L2ODDM")]))
+    assert (result.sessions[0].chair, result.sessions[0].video_id) == ("", "R7mH1L2ODDM")
+    assert len(warnings) == 1 and "left out of chair" in warnings[0].message
+
+
+def test_a_youtube_id_given_as_the_moderator_is_taken_out_of_the_moderator(tmp_path):
+    result, warnings = parse(tmp_path, conference(sessions=[session(moderator="H14qEdElzdI")]))
+    assert (result.sessions[0].moderator, result.sessions[0].video_id) == ("", "H14qEdElzdI")
+    assert len(warnings) == 1
+
+
+@pytest.mark.parametrize("name", ["Christopher", "Jane Fisher", "McDonald"])
+def test_a_chair_whose_name_could_pass_for_an_id_is_kept(tmp_path, name):
+    result, warnings = parse(tmp_path, conference(sessions=[session(chair=name)]))
+    assert result.sessions[0].chair == name and warnings == []
 
 
 def test_names_and_titles_have_their_whitespace_collapsed(tmp_path):
@@ -271,7 +355,16 @@ def test_the_file_name_year_wins_over_a_mistyped_conference_year(tmp_path):
     data = conference(conferenceYear="1900", startDate="2025-06-03", endDate="2025-06-06", dateText="June 3-6, 2025")
     result, warnings = parse(tmp_path, data, name="2025-Bristol.json")
     assert result.year == 2025
-    assert len(warnings) == 1 and "1900" in warnings[0].message
+    assert [warning.message for warning in warnings] == [
+        "conferenceYear '1900' contradicts the file name and the startDate; 2025 used"
+    ]
+
+
+def test_without_a_year_in_the_file_name_the_dates_win_over_a_mistyped_conference_year(tmp_path):
+    data = conference(conferenceYear="1900", startDate="2025-06-03", endDate="2025-06-06", dateText="June 3-6, 2025")
+    result, warnings = parse(tmp_path, data, name="Bristol.json")
+    assert result.year == 2025
+    assert [warning.message for warning in warnings] == ["conferenceYear '1900' contradicts the startDate; 2025 used"]
 
 
 def test_impossible_iso_dates_are_replaced_by_the_written_dates(tmp_path):

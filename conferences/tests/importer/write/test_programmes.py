@@ -2,7 +2,10 @@
 
 import pytest
 
-from conferences.importer.write.programmes import PeopleDirectory, programme_names, replace_programme
+from conferences.importer.write.bookkeeping import ImportRecords
+from conferences.importer.write.programme_sync import ProgrammeSync
+from conferences.importer.write.programmes import PeopleDirectory, programme_names
+from conferences.importer.write.report import ImportReport
 from conferences.models import Presentation, Session
 from conferences.tests import builders
 
@@ -18,7 +21,7 @@ def imported(tmp_path, home_page):
     page = builders.conference(builders.conference_index(home_page), 2022)
     people = PeopleDirectory()
     people.ensure(programme_names(record))
-    replace_programme(page, record, people)
+    ProgrammeSync(page, "annual-2022", record, people, ImportRecords(), ImportReport()).run()
     return page
 
 
