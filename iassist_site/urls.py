@@ -33,6 +33,7 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("data/", include("openarchive.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     # The old site's feeds: /conferences/index.xml, /conferences/iassist2025/index.xml...
     re_path(r"^(?P<path>(?:[-\w]+/)+)index\.xml$", section_feed, name="section_feed"),
