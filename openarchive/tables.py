@@ -134,6 +134,7 @@ TABLES = (
             _id("person"),
             Field("name", "string", "As displayed."),
             Field("slug", "string", "The last part of the person's address."),
+            Field("orcid", "string", "Their ORCID iD, 0000-0000-0000-000X, when known."),
             Field("url", "string", "Their page on this site: their presentations across the years."),
         ),
     ),

@@ -101,6 +101,8 @@ def dublin_core(presentation, request):
     pairs += [("identifier", url)]
     pairs += [("identifier", doi_url(doi.doi)) for doi in presentation.dois.all()]
     pairs += [("source", conference_title(conference)), ("coverage", conference.location)]
+    # oai_dc has no place for a creator's identifier: their ORCID iDs are related resources.
+    pairs += [("relation", entry.person.orcid_url) for entry in presentation.presenters.all()]
     return pairs
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from conferences.models import Presentation
+from conferences.models import Person, Presentation
 from conferences.tests import builders
 from openarchive.models import ArchiveRelease
 
@@ -129,3 +129,10 @@ def test_archive_page_links_to_the_data(client, small_archive):
     small_archive["archive"].save_revision().publish()
     page = client.get(small_archive["archive"].url).content.decode()
     assert 'href="/data/"' in page
+
+
+def test_people_table_gives_their_orcid(client, small_archive):
+    Person.objects.filter(name="Jane Smith").update(orcid="0000-0002-1825-0097")
+    builders.person("Someone Else")  # a save: the archive's content changed
+    rows = {row["name"]: row["orcid"] for row in _csv_rows(_download(client, "people.csv"))}
+    assert rows == {"Jane Smith": "0000-0002-1825-0097", "Tomás Ó Briain": ""}

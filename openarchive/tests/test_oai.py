@@ -6,7 +6,7 @@ import pytest
 from django.core import signing
 from wagtail.models import PageViewRestriction
 
-from conferences.models import Presentation
+from conferences.models import Person, Presentation
 from conferences.tests import builders
 from openarchive.oai import tokens
 
@@ -201,3 +201,12 @@ def test_list_records_queries_do_not_grow_with_records(client, archive, django_a
     with django_assert_max_num_queries(10):
         records = verb_element(oai(client, verb="ListRecords", metadataPrefix="oai_dc"), "ListRecords")
     assert len(records) == 42
+
+
+def test_a_record_relates_its_presenters_orcid(client, archive):
+    Person.objects.filter(name="Jane Smith").update(orcid="0000-0002-1825-0097")
+    record = verb_element(oai(client, verb="GetRecord", identifier=IDENTIFIER, metadataPrefix="oai_dc"), "GetRecord")[
+        0
+    ]
+    relations = [node.text for node in record.find(f"{OAI}metadata")[0].findall(f"{DC}relation")]
+    assert relations == ["https://orcid.org/0000-0002-1825-0097"]
