@@ -31,10 +31,12 @@ def test_presentations_table_holds_every_public_presentation(client, small_archi
 
 
 def test_a_restricted_conference_is_not_exported(client, small_archive):
+    other = builders.conference(small_archive["index"], 2025, title="IASSIST 2025", slug="iassist2025")
+    builders.presentation(builders.session(other), "Open talk", presenters=[("Ann Other", "")])
     PageViewRestriction.objects.create(page=small_archive["conference"], restriction_type=PageViewRestriction.LOGIN)
-    assert _csv_rows(_download(client, "conferences.csv")) == []
-    assert _csv_rows(_download(client, "presentations.csv")) == []
-    assert _csv_rows(_download(client, "people.csv")) == []
+    assert [row["title"] for row in _csv_rows(_download(client, "conferences.csv"))] == ["IASSIST 2025"]
+    assert [row["title"] for row in _csv_rows(_download(client, "presentations.csv"))] == ["Open talk"]
+    assert [row["name"] for row in _csv_rows(_download(client, "people.csv"))] == ["Ann Other"]
 
 
 def test_a_draft_presentation_is_not_exported(client, small_archive):
@@ -91,8 +93,10 @@ def test_a_bad_address_is_not_found(client, small_archive, address):
 
 
 def test_a_restricted_conference_has_no_files(client, small_archive):
+    builders.conference(small_archive["index"], 2025, slug="iassist2025")
     PageViewRestriction.objects.create(page=small_archive["conference"], restriction_type=PageViewRestriction.LOGIN)
     assert client.get("/data/conferences/iassist2024/archive.json").status_code == 404
+    assert client.get("/data/conferences/iassist2025/archive.json").status_code == 200
 
 
 def test_conference_json_holds_its_tables(client, small_archive):
