@@ -181,8 +181,6 @@ TABLES = (
     ),
 )
 
-TABLE_NAMES = tuple(table.name for table in TABLES)
-
 
 def public_conferences():
     return ConferencePage.objects.live().public().defer_streamfields().order_by("year", "start_date", "pk")
@@ -197,7 +195,7 @@ def archive_rows(conferences, request=None):
     rooms = _values(Room.objects.filter(conference_id__in=ids), "conference_id", "sort_order")
     room_ids = {row["id"] for row in rooms}
     presenters = _values(Presenter.objects.filter(presentation__in=presentations), "presentation_id", "sort_order")
-    people = _values(Person.objects.filter(pk__in={row["person_id"] for row in presenters}))
+    people = _values(Person.objects.filter(presenter_entries__presentation__in=presentations).distinct())
     index_url = _people_index_url(request)
     sessions = _values(Session.objects.live().filter(conference_id__in=ids), "conference_id", "sort_order")
     items = _values(ScheduleItem.objects.live().filter(conference_id__in=ids), "conference_id", "starts_at")
@@ -240,8 +238,7 @@ def _conference(page, url):
 
 
 def _session(row, room_ids):
-    row = _with_room(_pick({**row, "video_url": _video(row)}, "sessions"), room_ids)
-    return row
+    return _with_room(_pick({**row, "video_url": _video(row)}, "sessions"), room_ids)
 
 
 def _presentation(row, urls):

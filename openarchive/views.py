@@ -30,7 +30,6 @@ def data_page(request):
         ],
         "total_size": sum(sizes.values()),
         "conferences": public_conferences().only("title", "slug", "year"),
-        "citation_files": tuple(CITATION_FILES),
     }
     return TemplateResponse(request, "openarchive/data_page.html", context)
 
