@@ -13,6 +13,7 @@ from conferences import reports as conference_reports
 from conferences.feeds import section_feed
 from iassist_site.security import passwords
 from iassist_site.security.sign_in import ThrottledAdminLoginForm
+from openarchive.oai.views import endpoint as oai_endpoint
 from search import views as search_views
 
 admin.site.login_form = ThrottledAdminLoginForm
@@ -33,6 +34,8 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("data/", include("openarchive.urls")),
+    path("oai/", oai_endpoint, name="oai"),
     path("sitemap.xml", sitemap, name="sitemap"),
     # The old site's feeds: /conferences/index.xml, /conferences/iassist2025/index.xml...
     re_path(r"^(?P<path>(?:[-\w]+/)+)index\.xml$", section_feed, name="section_feed"),

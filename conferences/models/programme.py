@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ..choices import SessionType
+from ..orcid import OrcidField, normalise_orcid, orcid_url
 from ..text import person_name_key, unaccented
 from ..youtube import youtube_watch_url
 from ..zenodo import doi_url, normalise_doi
@@ -110,10 +111,13 @@ class Person(index.Indexed, models.Model):
     name = models.CharField(max_length=200)
     name_key = models.CharField(max_length=200, unique=True, editable=False, help_text="The name folded for matching.")
     slug = models.SlugField(max_length=220, unique=True, editable=False)
+    orcid = OrcidField(
+        "ORCID iD", blank=True, help_text="E.g. 0000-0002-1825-0097; the https://orcid.org/ address works too."
+    )
 
     objects = PersonQuerySet.as_manager()
 
-    panels = [FieldPanel("name")]
+    panels = [FieldPanel("name"), FieldPanel("orcid")]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -137,8 +141,13 @@ class Person(index.Indexed, models.Model):
         if Person.objects.filter(name_key=key).exclude(pk=self.pk).exists():
             raise ValidationError({"name": "A person with this name already exists."})
 
+    @property
+    def orcid_url(self):
+        return orcid_url(self.orcid)
+
     def save(self, *args, **kwargs):
         self.name = re.sub(r"\s+", " ", self.name).strip()
+        self.orcid = normalise_orcid(self.orcid) or self.orcid.strip()
         self.name_key = person_name_key(self.name)
         if not self.slug:
             self.slug = self._unique_slug()

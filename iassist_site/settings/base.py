@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "openarchive",
     # Last, so that its content-change signals see every model and snippet registered before it.
     "pagecache",
 ]
