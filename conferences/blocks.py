@@ -55,10 +55,35 @@ class ParagraphBlock(blocks.RichTextBlock):
         )
 
 
+LINK_ADDRESS_STARTS = ("/", "https://", "http://")
+
+
+class LinkAddressBlock(blocks.CharBlock):
+    """An address on another site, or a place on this site that is not a page (/conferences/iassist2025/full-program/).
+
+    Django's URL field refuses addresses without a host, and the old site's addresses that this
+    site answers (files, programme exports) have none.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=500, **kwargs)
+
+    def clean(self, value):
+        value = (super().clean(value) or "").strip()
+        # "//host/..." would leave the site while looking like one of its places.
+        if value and (not value.startswith(LINK_ADDRESS_STARTS) or value.startswith("//")):
+            raise ValidationError("Enter an address that starts with https://, http:// or / (a place on this site).")
+        return value
+
+
 class EventButtonBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=100, help_text="What the button says, e.g. “IASSIST 2027 Conference website”.")
     page = blocks.PageChooserBlock(required=False, help_text="A page of this site. Leave empty to use a URL.")
-    url = blocks.URLBlock(required=False, help_text="An address on another site. Leave empty when a page is chosen.")
+    url = LinkAddressBlock(
+        required=False,
+        help_text="An address on another site (https://…) or a place on this site (/…). Leave empty when a page is "
+        "chosen.",
+    )
     new_tab = blocks.BooleanBlock(
         required=False,
         default=False,
@@ -154,7 +179,10 @@ FIGURE_RENDITION = "max-1000x800"
 class ImageWithCaptionBlock(blocks.StructBlock):
     image = ImageBlock(help_text="Describe the image in its alt text unless it is decorative.")
     caption = blocks.CharBlock(max_length=300, required=False, help_text="Shown under the image.")
-    link = blocks.URLBlock(required=False, help_text="Optional address the image leads to.")
+    link = LinkAddressBlock(required=False, help_text="Optional address the image leads to.")
+    document = DocumentChooserBlock(
+        required=False, help_text="Or a document the image leads to, such as the flyer as a PDF."
+    )
 
     class Meta:
         icon = "image"
@@ -162,6 +190,14 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         help_text = "An image with an optional caption."
         description = "An image with a caption."
         preview_value = {"caption": "Delegates at the opening plenary."}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("link") and value.get("document"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"link": ValidationError("Enter an address or choose a document, not both.")}
+            )
+        return value
 
     def bulk_to_python(self, values):
         """The page's figures, with the renditions of all of them read in one query.
@@ -182,6 +218,8 @@ class ImageWithCaptionBlock(blocks.StructBlock):
             # The plural API: it writes to the rendition cache only what it had to create.
             rendition = get_renditions_or_not_found(image, [FIGURE_RENDITION])[FIGURE_RENDITION]
             context["figure_img"] = rendition.img_tag({"alt": image.contextual_alt_text})
+        document = value.get("document")
+        context["figure_href"] = document.url if document else value.get("link")
         return context
 
 

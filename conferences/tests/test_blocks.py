@@ -1,4 +1,5 @@
 import pytest
+import wagtail_factories
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from wagtail.blocks import StreamValue, StructBlockValidationError
@@ -7,6 +8,7 @@ from conferences.blocks import (
     NOTICE_SCHEMES,
     ConferenceStreamBlock,
     EventButtonBlock,
+    ImageWithCaptionBlock,
     NoticeBlock,
     RecordingBlock,
     ZenodoLinkBlock,
@@ -82,6 +84,15 @@ class TestEventButton:
             self.clean(page=home_page.pk, url="https://example.org/")
         assert "not both" in str(error.value.block_errors["url"])
 
+    def test_accepts_a_place_on_this_site(self):
+        place = "/conferences/iassist2025/full-program/"
+        assert self.clean(url=place)["url"] == place
+
+    def test_refuses_an_address_that_leaves_the_site_while_looking_like_a_place_on_it(self):
+        with pytest.raises(StructBlockValidationError) as error:
+            self.clean(url="//evil.example/conferences/")
+        assert "url" in error.value.block_errors
+
     def test_refuses_a_malformed_url(self):
         with pytest.raises(StructBlockValidationError) as error:
             self.clean(url="javascript:alert(1)")
@@ -104,6 +115,16 @@ class TestEventButton:
         html = self.block.render(value)
         assert "<script>x" not in html
         assert ">&lt;script&gt;x&lt;/script&gt;</a>" in html
+
+
+@pytest.mark.django_db
+def test_a_figure_refuses_both_an_address_and_a_document():
+    block = ImageWithCaptionBlock()
+    image, flyer = wagtail_factories.ImageFactory(), wagtail_factories.DocumentFactory()
+    value = {"image": {"image": image.pk, "alt_text": "Flyer"}, "link": "/img/flyer.jpg", "document": flyer.pk}
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python(value))
+    assert "not both" in str(error.value.block_errors["link"])
 
 
 class TestZenodoLink:

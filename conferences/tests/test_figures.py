@@ -12,10 +12,13 @@ from conferences.tests import builders
 pytestmark = pytest.mark.django_db
 
 
-def figures(images):
+def figures(images, **fields):
     """A body of one figure per image, as the editor's form stores it, alt text from the title."""
     blocks = [
-        {"type": "image", "value": {"image": {"image": image.pk, "alt_text": image.title, "decorative": False}}}
+        {
+            "type": "image",
+            "value": {"image": {"image": image.pk, "alt_text": image.title, "decorative": False}, **fields},
+        }
         for image in images
     ]
     return json.dumps(blocks)
@@ -82,3 +85,13 @@ def test_figures_shown_again_send_nothing_to_the_rendition_cache(client, home_pa
     cache.clear()
     rendered_images(client, page)
     assert [cache.get(rendition.get_cache_key()) for rendition in renditions] == [None, None, None]
+
+
+def test_a_figure_leads_to_its_document(client, home_page):
+    image = wagtail_factories.ImageFactory(title="Workshop flyer")
+    flyer = wagtail_factories.DocumentFactory(title="Flyer")
+    index = builders.conference_index(home_page)
+    page = builders.conference(index, body=figures([image], document=flyer.pk))
+    response = client.get(page.url)
+    [link] = BeautifulSoup(response.content, "html.parser").select("figure.figure a")
+    assert link["href"] == flyer.url
