@@ -1,4 +1,5 @@
 from .imports import ImportedSource
+from .old_addresses import FolderRedirect, OldFileAddress
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from .programme import Person, Presentation, PresentationDOI, Presenter, Session
 from .schedule import Room, ScheduleItem
@@ -8,7 +9,9 @@ __all__ = [
     "ConferenceIndexPage",
     "ConferencePage",
     "ContentPage",
+    "FolderRedirect",
     "ImportedSource",
+    "OldFileAddress",
     "Person",
     "Presentation",
     "PresentationDOI",

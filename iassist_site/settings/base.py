@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "iassist_site.middleware.AnonymousCacheHeadersMiddleware",
+    # The old site's files and folder-wide redirects, for a 404 that Wagtail's redirects left alone.
+    "conferences.old_addresses.OldAddressMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

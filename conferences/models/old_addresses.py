@@ -1,0 +1,68 @@
+"""Addresses the old Hugo site published that are not pages: its files, and whole folders it redirected.
+
+Wagtail's redirects match one path each and lead to a page or an address. A file is answered
+with the image or document it became, looked up when asked, so that it stays right when an
+editor replaces the file; a folder rule answers every address below the folder (netlify's
+`/conferences/archive/2018/*`, the OpenConf programme exports).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.documents import get_document_model_string
+from wagtail.images import get_image_model_string
+
+
+class OldFileAddress(models.Model):
+    """A file the old site served at `path`, now an image or a document of this site."""
+
+    path = models.CharField(max_length=500, unique=True, help_text="As the old site served it: /img/conferences/x.jpg")
+    image = models.ForeignKey(
+        get_image_model_string(), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    document = models.ForeignKey(
+        get_document_model_string(), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "old file address"
+
+    def __str__(self):
+        return self.path
+
+    def clean(self):
+        if bool(self.image_id) == bool(self.document_id):
+            raise ValidationError("An old file address leads to an image or to a document.")
+
+
+class FolderRedirect(models.Model):
+    """Every address below `folder` leads to one page or address."""
+
+    folder = models.CharField(
+        max_length=500, unique=True, help_text="With slashes at both ends: /conferences/archive/2018/"
+    )
+    redirect_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    redirect_link = models.CharField(
+        max_length=500, blank=True, help_text="When no page is chosen; :splat stands for the rest of the address."
+    )
+    is_permanent = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "folder redirect"
+
+    def __str__(self):
+        return f"{self.folder}*"
+
+    def clean(self):
+        if not (self.folder.startswith("/") and self.folder.endswith("/")):
+            raise ValidationError({"folder": "Start and end the folder with a slash."})
+        if bool(self.redirect_page_id) == bool(self.redirect_link):
+            raise ValidationError("Choose a page or enter an address, not both.")
+
+    def target(self, path, request=None):
+        """Where `path`, an address below the folder, leads."""
+        if self.redirect_page_id:
+            return self.redirect_page.get_url(request)
+        rest = path[len(self.folder) :] if path.startswith(self.folder) else ""
+        return self.redirect_link.replace(":splat", rest)
