@@ -10,15 +10,13 @@ import hashlib
 from functools import partial
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from .upload_rules import check_document, check_image
-
-# Which links to static files become documents; the upload rules then decide whether they may.
-DOCUMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".csv", ".txt", ".rtf"}
 
 
 class MediaLibrary:
@@ -37,8 +35,14 @@ class MediaLibrary:
     def document(self, src):
         return self._get(src, "document", get_document_model(), check_document)
 
-    def is_document_path(self, path):
-        return Path(path).suffix.lower() in DOCUMENT_SUFFIXES and self._file(path) is not None
+    def kind_of(self, path):
+        """ "image" or "document" for a file that static/ holds, by the types the admin accepts; else None."""
+        if self._file(path) is None:
+            return None
+        suffix = Path(path).suffix.lower().lstrip(".")
+        if suffix in settings.WAGTAILIMAGES_EXTENSIONS:
+            return "image"
+        return "document" if suffix in settings.WAGTAILDOCS_EXTENSIONS else None
 
     def discard_created_files(self):
         """Remove files written by a run whose database changes were rolled back."""
