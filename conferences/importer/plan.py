@@ -25,6 +25,7 @@ from .parse.markdown import body_to_blocks
 from .parse.netlify import parse_netlify_redirects
 from .parse.source import conference_content_files, front_matter_bool, front_matter_date, hugo_aliases, hugo_url
 from .parse.source import read_content_file as read_file
+from .parse.static_files import programme_exports, section_files
 
 SECTION = "content/conferences"
 INDEX_FILE = f"{SECTION}/_index.md"
@@ -53,6 +54,7 @@ class PagePlan:
     hugo_urls: list = field(default_factory=list)
     banner: str = ""
     programme: object = None  # an ArchiveConference, for conferences with a programme
+    section_url: str = ""  # for a page made from a section's _index.md: the section, whose feed Hugo published
 
 
 @dataclass
@@ -60,6 +62,10 @@ class SitePlan:
     pages: list
     redirects: list
     static_root: object
+    # Files the old site served under /conferences/ whether a page showed them or not: all come in.
+    section_files: list = field(default_factory=list)
+    # (folder, page key): every address in an OpenConf export folder leads to that conference.
+    programme_exports: list = field(default_factory=list)
 
     def by_key(self):
         return {page.key: page for page in self.pages}
@@ -70,7 +76,28 @@ def build_site_plan(root, warnings):
     root = PurePosixPath(str(root))
     files = {path: read_file(root, path) for path in conference_content_files(root)}
     builder = _PlanBuilder(root, files, warnings)
-    return SitePlan(builder.build(), parse_netlify_redirects(root, warnings), f"{root}/static")
+    pages = builder.build()
+    static_root = f"{root}/static"
+    exports = programme_exports(static_root)
+    return SitePlan(
+        pages,
+        parse_netlify_redirects(root, warnings),
+        static_root,
+        section_files=section_files(static_root, exports),
+        programme_exports=[(folder, _owner_of(folder, pages)) for folder in exports],
+    )
+
+
+def _owner_of(folder, pages):
+    """The key of the planned page nearest above `folder` by address: the conference whose export it is."""
+    by_url = {url.lower(): page.key for page in pages for url in page.hugo_urls}
+    parent = PurePosixPath(folder)
+    while str(parent) != "/":
+        parent = parent.parent
+        address = str(parent).rstrip("/").lower() + "/"
+        if address in by_url:
+            return by_url[address]
+    return "index"
 
 
 class _PlanBuilder:
@@ -240,6 +267,7 @@ class _PlanBuilder:
             existing.hugo_urls += page.hugo_urls
             existing.live, existing.published = page.live, page.published
             existing.source = index_path
+            existing.section_url = page.section_url
             page = existing
         else:
             page.key = identity
@@ -338,6 +366,7 @@ class _PlanBuilder:
             published=front_matter_date(source.front_matter.get("date")),
             hugo_urls=[url, *hugo_aliases(source.front_matter)],
             banner=str(source.front_matter.get("banner") or ""),
+            section_url=url if PurePosixPath(source.path).name == "_index.md" else "",
         )
 
     def _add(self, plan):

@@ -16,6 +16,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from ..errors import SourceWarning
 from .upload_rules import check_document, check_image
 
 
@@ -43,6 +44,18 @@ class MediaLibrary:
         if suffix in settings.WAGTAILIMAGES_EXTENSIONS:
             return "image"
         return "document" if suffix in settings.WAGTAILDOCS_EXTENSIONS else None
+
+    def bring_in(self, path, warnings):
+        """Import the file at the static path `path` as whatever it is; warn about a type the site cannot hold."""
+        kind = self.kind_of(path)
+        if kind is None:
+            warnings.append(SourceWarning(f"static{path}", "neither an image nor a document type; not imported"))
+            return None
+        return self.image(path) if kind == "image" else self.document(path)
+
+    def held(self):
+        """Each static path brought in, with its kind and item: [("/img/x.jpg", "image", Image), ...]."""
+        return [(key.split(":", 1)[1], key.split(":", 1)[0], item) for key, item in sorted(self.cache.items()) if item]
 
     def discard_created_files(self):
         """Remove files written by a run whose database changes were rolled back."""

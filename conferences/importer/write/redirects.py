@@ -2,6 +2,8 @@
 
 from wagtail.contrib.redirects.models import Redirect
 
+from conferences.feeds import FEED_FILE, has_feed
+
 from .bookkeeping import fingerprint
 from .links import normalise_site_path
 
@@ -23,6 +25,7 @@ def _wanted(plan, pages, resolver):
             old = normalise_site_path(url)
             if old not in live_paths:
                 wanted[old] = ("page", page.pk, True)
+    wanted.update(_feeds(plan, pages))
     for rule in plan.redirects:
         old = normalise_site_path(rule.from_path)
         if not old.startswith(REDIRECT_SECTIONS) or old in live_paths or "*" in rule.from_path:
@@ -32,6 +35,26 @@ def _wanted(plan, pages, resolver):
         if value:
             wanted.setdefault(old, (target.kind if target.kind == "page" else "url", value, rule.status != 302))
     return wanted
+
+
+def _feeds(plan, pages):
+    """Hugo published a feed for each section: where its page moved, or has no feed now, the feed above it answers."""
+    wanted = {}
+    by_key = plan.by_key()
+    for item in (item for item in plan.pages if item.section_url):
+        old = normalise_site_path(item.section_url) + FEED_FILE
+        owner = item
+        while owner.parent_key and not _has_feed(pages.pages[owner.key]):
+            owner = by_key[owner.parent_key]
+        new = pages.site_path(pages.pages[owner.key]) + FEED_FILE
+        if new != old:
+            wanted[old] = ("url", new, True)
+    return wanted
+
+
+def _has_feed(page):
+    page.refresh_from_db(fields=["numchild"])
+    return has_feed(page)
 
 
 def _redirect(old, kind, value, permanent, records, report):

@@ -11,6 +11,7 @@ from .bookkeeping import ImportRecords
 from .indexes import refresh_planner_statistics, search_updates_suspended, update_indexes
 from .links import LinkResolver
 from .media import MediaLibrary
+from .old_addresses import folder_rules, write_folder_redirects, write_old_file_addresses
 from .pages import PageWriter
 from .programmes import write_programmes
 from .redirects import write_redirects
@@ -44,10 +45,14 @@ def _write(plan, report, records, media, progress, prefer_source):
     pages = PageWriter(plan, report, records, media)
     # Pages exist before any content is written, so that links between them resolve to page ids.
     pages.ensure_pages()
-    resolver = LinkResolver(pages.by_url(), pages.by_source(), media, report.warnings)
+    resolver = LinkResolver(pages.by_url(), pages.by_source(), media, report.warnings, folder_rules(plan))
     pages.write_content(StreamBuilder(resolver, media, report.warnings), progress)
     written, new_people = write_programmes(plan, pages.pages, records, report, progress, prefer_source)
     write_redirects(plan, pages, resolver, records, report)
+    write_folder_redirects(plan, pages, resolver, records, report)
+    for path in plan.section_files:
+        media.bring_in(path, report.warnings)
+    write_old_file_addresses(media, records, report)
     if report.changed:
         update_indexes(pages.changed, new_people, written)
         refresh_planner_statistics()
@@ -70,5 +75,5 @@ def _totals(pages, records):
         "pages": len(pages),
         "images": by_kind["image"],
         "documents": by_kind["document"],
-        "redirects": by_kind["redirect"],
+        "redirects": by_kind["redirect"] + by_kind["folder-redirect"],
     }

@@ -126,20 +126,28 @@ class StreamBuilder:
         image = self.media.image(value.get("src"))
         if image is None:
             return None
-        link = (
-            self.resolver.resolve(value.get("link"), page_url=self.page_url, source=self.source)
-            if value.get("link")
-            else None
-        )
-        return {
+        figure = {
             "image": {
                 "image": image.pk,
                 "decorative": not value.get("alt"),
                 "alt_text": (value.get("alt") or "")[:255],
             },
             "caption": (value.get("caption") or "")[:300],
-            "link": safe_address(link.value) if link and link.kind == "url" and link.value.startswith("http") else "",
+            "link": "",
+            "document": None,
         }
+        if value.get("link"):
+            figure.update(self._figure_link(value["link"]))
+        return figure
+
+    def _figure_link(self, href):
+        """A figure leads to a document (the flyer as a PDF), a page, or an address (the flyer in full size)."""
+        target = self.resolver.resolve(href, page_url=self.page_url, source=self.source)
+        if target.kind == "document":
+            return {"document": target.value.pk}
+        if target.kind == "page":
+            return {"link": self.resolver.page_path(target.value)}
+        return {"link": safe_address(target.value)} if target.value.startswith(("/", "http")) else {}
 
     def _recording(self, value):
         video_id = youtube_video_id(value.get("video"))
