@@ -23,6 +23,7 @@ from .parse.dates import parse_date_text
 from .parse.early import parse_early_conferences, split_place
 from .parse.markdown import body_to_blocks
 from .parse.netlify import parse_netlify_redirects
+from .parse.sidebars import read_sidebar, section_sidebar, sidebar_of_type
 from .parse.source import conference_content_files, front_matter_bool, front_matter_date, hugo_aliases, hugo_url
 from .parse.source import read_content_file as read_file
 from .parse.static_files import programme_exports, section_files
@@ -37,6 +38,8 @@ AFRICA_FOLDER = re.compile(r"^iassist-africa-(?P<year>\d{4})$")
 VIRTUAL_PLACES = {"gvc", "virtual", "online"}
 YOUTUBE_HOSTS = {"www.youtube.com", "youtube.com", "m.youtube.com"}
 REGIONAL_FOLDER = re.compile(r"^iassist-(?P<place>[a-z]+)-(?P<year>\d{4})$")
+WEBSITE_PREFIX = re.compile(r"^IASSIST\b[^-–—:]*\b\d{4}\s*[-–—:]\s+")
+HOME_LABEL = "Home"
 
 
 @dataclass
@@ -55,6 +58,17 @@ class PagePlan:
     banner: str = ""
     programme: object = None  # an ArchiveConference, for conferences with a programme
     section_url: str = ""  # for a page made from a section's _index.md: the section, whose feed Hugo published
+    weight: int = 0  # front matter's `weight`: Hugo lists pages by it, then by title
+    menu: list | None = None  # (href, label) as the old sidebar wrote them; None: no menu of its own
+
+    @property
+    def menu_label(self):
+        """The title without the website's name in front: "IASSIST 2025 - FAQ" is "FAQ" in its menu."""
+        return WEBSITE_PREFIX.sub("", self.title).strip() or self.title
+
+    def menu_order(self):
+        """Hugo's order of a section's pages: by weight (pages without one last), then by title."""
+        return (self.weight == 0, self.weight, self.menu_label.lower(), self.source)
 
 
 @dataclass
@@ -127,6 +141,7 @@ class _PlanBuilder:
                 "index", "index", None, "conferences", "Conferences", INDEX_FILE, hugo_urls=["/conferences/"]
             )
         plan.key = "index"
+        plan.menu = read_sidebar(self.root, section_sidebar(self.root), self.warnings)
         self._add(plan)
 
     def _archive(self):
@@ -276,6 +291,7 @@ class _PlanBuilder:
             self._add(page)
         self._event_facts(page, folder)
         self._folder_pages(folder, parent_key=identity, as_section=False)
+        page.menu = self._website_menu(page, source)
 
     def _event_facts(self, page, folder):
         text = " ".join(_block_text(block) for block in page.blocks).lower()
@@ -308,6 +324,19 @@ class _PlanBuilder:
             if path.count("/") != prefix.count("/"):
                 continue
             self._add(self._page_from_file(self.files[path], "content", parent_key))
+
+    def _website_menu(self, page, index_file):
+        """The sidebar that the website's type chose; failing one of its own, Home and its pages in Hugo's order."""
+        sidebar = sidebar_of_type(self.root, index_file.front_matter.get("type"))
+        if sidebar and sidebar != section_sidebar(self.root):
+            return read_sidebar(self.root, sidebar, self.warnings)
+        children = sorted(
+            (child for child in self.pages.values() if child.parent_key == page.key and child.live),
+            key=PagePlan.menu_order,
+        )
+        if not children:
+            return None
+        return [(page.section_url, HOME_LABEL)] + [(child.hugo_urls[0], child.menu_label) for child in children]
 
     # -- other pages ----------------------------------------------------------------
 
@@ -367,6 +396,7 @@ class _PlanBuilder:
             hugo_urls=[url, *hugo_aliases(source.front_matter)],
             banner=str(source.front_matter.get("banner") or ""),
             section_url=url if PurePosixPath(source.path).name == "_index.md" else "",
+            weight=_weight(source.front_matter.get("weight")),
         )
 
     def _add(self, plan):
@@ -387,6 +417,13 @@ class _PlanBuilder:
             place(plan)
         _dedupe_slugs(ordered)
         return ordered
+
+
+def _weight(value):
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _stub_path(stub, year):

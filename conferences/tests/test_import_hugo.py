@@ -67,14 +67,15 @@ def run_import(path, *args):
 
 @pytest.fixture
 def tree_copy(imported_site, tmp_path):
-    """A writable copy of the tree (static/ shared by a link) to change or break."""
+    """A writable copy of the tree (static/ and layouts/ shared by links) to change or break."""
     copy = tmp_path / "hugo"
     copy.mkdir()
     for name in ("content", "data"):
         shutil.copytree(imported_site / name, copy / name)
     for name in ("config.toml", "netlify.toml"):
         shutil.copy(imported_site / name, copy / name)
-    (copy / "static").symlink_to(imported_site / "static")
+    for name in ("static", "layouts"):
+        (copy / name).symlink_to(imported_site / name)
     return copy
 
 

@@ -13,6 +13,7 @@ from conferences.models import ConferenceArchivePage, ConferenceIndexPage, Confe
 from ..errors import ImportConflict, SourceWarning
 from .bookkeeping import fingerprint
 from .links import normalise_site_path
+from .menus import plan_menus
 
 PAGE_MODELS = {
     "index": ConferenceIndexPage,
@@ -44,8 +45,15 @@ class PageWriter:
             self.pages[item.key] = self._find_page(item, parent) or self._create_page(item, parent)
 
     def write_content(self, streams, progress):
+        # Every body is built first: the menus need to know which pages the bodies lead to.
+        desired, links = {}, {}
+        for item in self.plan.pages:
+            streams.begin_page()
+            desired[item.key] = self._desired_state(item, self.pages[item.key], streams)
+            links[item.key] = streams.linked_pages
+        menus = plan_menus(self.plan, self, streams.resolver, links, self.warnings)
         for done, item in enumerate(self.plan.pages, start=1):
-            self._apply_content(item, self.pages[item.key], streams)
+            self._apply_content(item, self.pages[item.key], desired[item.key], menus.get(item.key))
             progress("pages", done, len(self.plan.pages))
 
     def by_url(self):
@@ -90,27 +98,57 @@ class PageWriter:
         self.report.created["pages"] += 1
         return page
 
-    def _apply_content(self, item, page, streams):
-        desired = self._desired_state(item, page, streams)
+    def _apply_content(self, item, page, desired, menu):
         key = f"page:{item.key}"
         digest = fingerprint(desired)
-        if self.records.fingerprint(key) == digest:
+        content_changed = self.records.fingerprint(key) != digest
+        menu = self._menu_to_write(item, page, menu)
+        if not content_changed and menu is None:
             self.report.unchanged["pages"] += 1
             return
-        if self.records.fingerprint(key) is not None:
-            self.report.updated["pages"] += 1
-        page.title = item.title[:255]
-        _set_facts(page, item)
-        _set_content(page, desired)
-        self._check(page, item)
+        if content_changed:
+            if self.records.fingerprint(key) is not None:
+                self.report.updated["pages"] += 1
+            page.title = item.title[:255]
+            _set_facts(page, item)
+            _set_content(page, desired)
+            self._check(page, item)
+        if menu is not None:
+            page.menu = menu
+            (self.report.updated if self.records.fingerprint(f"menu:{item.key}") else self.report.created)[
+                "menus"
+            ] += 1
         revision = page.save_revision(clean=False, log_action=True)
         if item.live:
             revision.publish(log_action=True)
             if item.published:
                 published = timezone.make_aware(datetime.datetime.combine(item.published, datetime.time(12)))
                 Page.objects.filter(pk=page.pk).update(first_published_at=published)
-        self.records.remember(key, page, digest)
+        if content_changed:
+            self.records.remember(key, page, digest)
+        if menu is not None:
+            self.records.remember(f"menu:{item.key}", page, fingerprint(_menu_entries(menu)))
         self.changed.append(page)
+
+    def _menu_to_write(self, item, page, menu):
+        """The planned menu, unless the page holds it already or an editor changed what the last import wrote."""
+        if menu is None or not hasattr(page, "menu"):
+            return None
+        key = f"menu:{item.key}"
+        wanted, written = fingerprint(_menu_entries(menu)), self.records.fingerprint(key)
+        current = fingerprint(_menu_entries(page.menu.raw_data))
+        if wanted in (written, current):
+            if written != wanted:
+                self.records.remember(key, page, wanted)
+            return None
+        if current != (written or fingerprint([])):
+            self.warnings.append(
+                SourceWarning(
+                    item.source, "menu changed in the admin since the last import: kept as the editor left it"
+                )
+            )
+            return None
+        return menu
 
     def _desired_state(self, item, page, streams):
         """Everything the page should hold, as plain data: what its fingerprint is taken of."""
@@ -148,6 +186,12 @@ class PageWriter:
                     setattr(page, name, None if name in NULLABLE_FACTS else "")
                 elif name not in ("slug",):
                     self.warnings.append(SourceWarning(item.source, f"{name}: {' '.join(messages)}"))
+
+
+def _menu_entries(raw):
+    """A menu as what it shows, whatever the blocks' ids: [(page id, address, label), ...]."""
+    values = [entry.get("value") or {} for entry in raw]
+    return [[value.get("page"), value.get("url") or "", value.get("label") or ""] for value in values]
 
 
 def _archive_intro(item, streams):

@@ -31,6 +31,12 @@ class StreamBuilder:
         self.media = media
         self.warnings = warnings
         self.converter = DbHTMLConverter(RICH_TEXT_FEATURES)
+        # The pages that the page being built links to: how the import finds pages nothing leads to.
+        self.linked_pages = set()
+
+    def begin_page(self):
+        """Start counting the links of another page."""
+        self.linked_pages = set()
 
     def build(self, blocks, *, stream_block, page_url, source):
         self.page_url, self.source = page_url, source
@@ -40,6 +46,12 @@ class StreamBuilder:
     def rich_text(self, html, *, page_url, source):
         self.page_url, self.source = page_url, source
         return self._paragraph(html)
+
+    def _resolve(self, href):
+        target = self.resolver.resolve(href, page_url=self.page_url, source=self.source)
+        if target.kind == "page":
+            self.linked_pages.add(target.value)
+        return target
 
     def _valid(self, stream_block, item, index):
         child = stream_block.child_blocks[item["type"]]
@@ -74,7 +86,7 @@ class StreamBuilder:
         return cleaned if BeautifulSoup(cleaned, "html.parser").get_text(strip=True) else None
 
     def _rewrite_link(self, link):
-        target = self.resolver.resolve(link.get("href"), page_url=self.page_url, source=self.source)
+        target = self._resolve(link.get("href"))
         link.attrs = {}
         if target.kind == "page":
             link.attrs = {"linktype": "page", "id": str(target.value)}
@@ -103,7 +115,7 @@ class StreamBuilder:
 
     def _button(self, button):
         label = (button.get("label") or "").strip()
-        target = self.resolver.resolve(button.get("href"), page_url=self.page_url, source=self.source)
+        target = self._resolve(button.get("href"))
         value = {"label": label[:100], "page": None, "url": "", "new_tab": bool(button.get("new_tab"))}
         if target.kind == "page":
             value["page"] = target.value
@@ -142,7 +154,7 @@ class StreamBuilder:
 
     def _figure_link(self, href):
         """A figure leads to a document (the flyer as a PDF), a page, or an address (the flyer in full size)."""
-        target = self.resolver.resolve(href, page_url=self.page_url, source=self.source)
+        target = self._resolve(href)
         if target.kind == "document":
             return {"document": target.value.pk}
         if target.kind == "page":
