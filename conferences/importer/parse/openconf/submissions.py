@@ -2,14 +2,15 @@
 
 The page's summary (`oc_program_summary_main`) holds the title as its heading, the abstract, and the
 authors (`oc_program_summary_authors`): one paragraph each, the name in bold, then a line for the
-institution and a last one for the country.
+institution and a last one for the country. OpenConf writes "- NONE -" for an institution not
+given; that line is dropped.
 """
 
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from ..text import clean_line, plain_text
+from ..text import clean_line, is_placeholder, plain_text
 from .records import Author
 
 SUMMARY_ID = "oc_program_summary_main"
@@ -43,9 +44,12 @@ def _author(entry):
     if not lines:
         return None
     name, *rest = lines
-    if len(rest) >= 2:
-        return Author(name=name, institution=", ".join(rest[:-1]), country=rest[-1])
-    return Author(name=name, institution=rest[0] if rest else "")
+    country = rest.pop() if len(rest) >= 2 else ""
+    return Author(name=name, institution=", ".join(line for line in rest if not _not_given(line)), country=country)
+
+
+def _not_given(line):
+    return is_placeholder(line.strip("- "))
 
 
 def _lines(entry):

@@ -26,6 +26,10 @@ def test_an_author_with_one_more_line_has_it_as_the_institution():
     assert authors(("Kristi Thompson", "Western University")) == [("Kristi Thompson", "Western University", "")]
 
 
+def test_an_institution_not_given_is_left_empty():
+    assert authors(("Paula Lackie", "", "- NONE -", "United States")) == [("Paula Lackie", "", "United States")]
+
+
 def test_the_title_and_abstract_are_read_without_the_authors():
     title, abstract, _ = parse_submission_page(submission_page("Data & Care", "Why it matters.", [("A B", "X", "Y")]))
     assert (title, abstract) == ("Data & Care", "Why it matters.")
