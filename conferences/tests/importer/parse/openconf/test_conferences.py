@@ -37,6 +37,17 @@ def test_an_export_belongs_to_the_conference_whose_address_lies_above_its_folder
     assert warnings == []
 
 
+def test_an_export_belongs_to_the_deepest_conference_above_it(tmp_path):
+    programme = conference(session("Session A1"))
+    pages = [
+        page("programme-2030", "/conferences/iassist2030/full-program/", programme=programme),
+        page("annual-2030", "/conferences/iassist2030/", programme=programme),
+        page("annual-2031", "/conferences/iassist2030-31/", programme=programme),
+    ]
+    laid, _ = lay_over(tmp_path, pages)
+    assert [item.key for item, _, _ in laid] == ["programme-2030"]
+
+
 def test_an_export_above_which_no_conference_lies_is_not_imported_with_a_warning(tmp_path):
     laid, warnings = lay_over(tmp_path, [page("index", "/conferences/")])
     assert laid == []

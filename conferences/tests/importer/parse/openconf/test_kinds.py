@@ -18,6 +18,7 @@ from conferences.importer.parse.openconf.kinds import BROAD_CLASSES, SPECIFIC_CL
         ("LightningTalk", "Lightning Talks & Closing Ceremony", "lightning"),
         ("BoF", "Birds of a Feather", "bof"),
         ("Panel", "Session F2", "panel"),
+        ("Break", "Poster viewing and coffee", "break"),
     ],
 )
 def test_a_specific_class_says_the_kind_whatever_the_title(type_name, title, kind):

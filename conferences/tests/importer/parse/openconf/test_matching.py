@@ -101,7 +101,7 @@ def test_a_plenary_without_submissions_is_the_presentation_whose_speaker_it_name
         slot(
             "Opening Remarks & Plenary",
             kind="plenary",
-            description="Dr. Shawn Sobers, University of the West of England.",
+            description="Remarks, then Shawn Sobers, University of the West of England.",
         ),
         slot("Thursday Plenary", kind="plenary", description="Dr. Steve McEachern, UK Data Archive."),
     ]

@@ -115,6 +115,13 @@ def test_a_reception_with_posters_is_a_session():
     assert programme.items() == []
 
 
+def test_a_reception_listing_submissions_that_match_nothing_is_a_session_with_warnings():
+    programme, warnings = run([], [slot("Poster Reception", submission("An unknown poster"), kind="reception")])
+    assert [record.title for record in programme.records()] == ["Poster Reception"]
+    assert programme.items() == []
+    assert "submission 'An unknown poster' of 'Poster Reception' matches no presentation" in warnings[0]
+
+
 def test_a_session_without_a_chair_takes_the_exports():
     programme, _ = run(
         [session("Session A1")], [slot("Session A1", chair="Harrison Dekker, University of Rhode Island")]

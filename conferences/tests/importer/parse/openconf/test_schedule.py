@@ -104,7 +104,7 @@ def test_an_unknown_type_whose_title_names_a_kind_is_read_as_that_kind_with_a_wa
     ("text", "starts", "ends"),
     [
         ("09:00-12:00", datetime.time(9), datetime.time(12)),
-        ("9:00 AM - 12:30 PM", datetime.time(9), datetime.time(12, 30)),
+        ("9:00 AM - 1:30 PM", datetime.time(9), datetime.time(13, 30)),
         ("14:05 – 14:50", datetime.time(14, 5), datetime.time(14, 50)),
         ("19:30", datetime.time(19, 30), None),
         ("22:00-24:00", datetime.time(22), datetime.time(0)),
@@ -114,6 +114,12 @@ def test_times_are_read_as_exports_write_them(text, starts, ends):
     slots, warnings = parse(one_day(TimeSlot(text, [Cell("Session")])))
     assert (slots[0].starts, slots[0].ends) == (starts, ends)
     assert warnings == []
+
+
+def test_a_slot_that_ends_when_it_starts_is_kept_without_an_end_with_a_warning():
+    slots, warnings = parse(one_day(TimeSlot("09:00-09:00", [Cell("Session")])))
+    assert (slots[0].starts, slots[0].ends) == (datetime.time(9), None)
+    assert "ends when it starts" in str(warnings[0])
 
 
 def test_a_slot_ending_after_midnight_keeps_its_end_for_the_next_day():

@@ -64,14 +64,10 @@ def test_a_session_the_export_lacks_has_no_time():
 
 
 def test_a_presenters_country_comes_from_the_submission_by_name():
-    sessions = [session("Session A1", talk("Open data", "José García", "Bo Chen"))]
-    slots = [
-        slot(
-            "Session A1",
-            submission("Open data", ("Bo Chen", "ICPSR", "United States"), ("Jose Garcia", "CSIC", "Spain")),
-        )
-    ]
-    countries = schedule(sessions, slots).sessions[0].presentations[0].countries
+    sessions = [session("Session A1", talk("Open data", "José García", "Ana García"))]
+    authors = [("Ana Garcia", "ICPSR", "United States"), ("Jose Garcia", "CSIC", "Spain")]
+    plan = schedule(sessions, [slot("Session A1", submission("Open data", *authors))])
+    countries = plan.sessions[0].presentations[0].countries
     assert [(country.order, country.country) for country in countries] == [(0, "Spain"), (1, "United States")]
 
 
