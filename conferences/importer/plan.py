@@ -23,6 +23,7 @@ from .parse.dates import parse_date_text
 from .parse.early import parse_early_conferences, split_place
 from .parse.markdown import body_to_blocks
 from .parse.netlify import parse_netlify_redirects
+from .parse.openconf.conferences import lay_over_exports
 from .parse.sidebars import read_sidebar, section_sidebar, sidebar_of_type
 from .parse.source import conference_content_files, front_matter_bool, front_matter_date, hugo_aliases, hugo_url
 from .parse.source import read_content_file as read_file
@@ -57,6 +58,7 @@ class PagePlan:
     hugo_urls: list = field(default_factory=list)
     banner: str = ""
     programme: object = None  # an ArchiveConference, for conferences with a programme
+    schedule: object = None  # a SchedulePlan, for conferences with an OpenConf export
     section_url: str = ""  # for a page made from a section's _index.md: the section, whose feed Hugo published
     weight: int = 0  # front matter's `weight`: Hugo lists pages by it, then by title
     menu: list | None = None  # (href, label) as the old sidebar wrote them; None: no menu of its own
@@ -91,6 +93,7 @@ def build_site_plan(root, warnings):
     files = {path: read_file(root, path) for path in conference_content_files(root)}
     builder = _PlanBuilder(root, files, warnings)
     pages = builder.build()
+    _lay_over_exports(root, pages, warnings)
     static_root = f"{root}/static"
     exports = programme_exports(static_root)
     return SitePlan(
@@ -112,6 +115,14 @@ def _owner_of(folder, pages):
         if address in by_url:
             return by_url[address]
     return "index"
+
+
+def _lay_over_exports(root, pages, warnings):
+    """A conference with an OpenConf export: its programme as it ran, its schedule, its venue's time zone."""
+    conferences = [page for page in pages if page.kind == "conference"]
+    for page, programme, schedule in lay_over_exports(root, conferences, warnings):
+        page.programme, page.schedule = programme, schedule
+        page.facts["time_zone"] = schedule.time_zone
 
 
 class _PlanBuilder:

@@ -23,7 +23,7 @@ PAGE_MODELS = {
 }
 CONFERENCE_FACTS = (
     "kind", "ordinal", "year", "theme", "start_date", "end_date", "date_precision", "city", "country", "host",
-    "attendance_mode", "website_url", "zenodo_community", "recordings_url",
+    "attendance_mode", "website_url", "zenodo_community", "recordings_url", "time_zone",
 )  # fmt: skip
 NULLABLE_FACTS = ("ordinal", "start_date", "end_date")
 

@@ -16,6 +16,7 @@ from .pages import PageWriter
 from .programmes import write_programmes
 from .redirects import write_redirects
 from .report import ImportReport
+from .schedule import write_schedules
 from .stream import StreamBuilder
 
 
@@ -48,6 +49,7 @@ def _write(plan, report, records, media, progress, prefer_source):
     resolver = LinkResolver(pages.by_url(), pages.by_source(), media, report.warnings, folder_rules(plan))
     pages.write_content(StreamBuilder(resolver, media, report.warnings), progress)
     written, new_people = write_programmes(plan, pages.pages, records, report, progress, prefer_source)
+    write_schedules(plan, pages.pages, records, report)
     write_redirects(plan, pages, resolver, records, report)
     write_folder_redirects(plan, pages, resolver, records, report)
     for path in plan.section_files:
