@@ -82,8 +82,18 @@ def bristol_conference(index, **fields):
         conference, "Welcome reception", day, "18:00", "20:00", SessionType.RECEPTION, place="M Shed"
     )
     b1 = timed_session(conference, "Metadata in practice", next_day, "09:00", "10:30", first, code="B1")
-    builders.presentation(a1, "Rescuing punched cards", presenters=[("Ann Lee", "University of Bristol")])
-    builders.presentation(a1, "Tapes in the attic", presenters=[("Bo Chen", "UK Data Service")])
+    builders.presentation(
+        a1,
+        "Rescuing punched cards",
+        presenters=[("Ann Lee", "University of Bristol")],
+        abstract="Boxes of 1970s survey cards, read again.",
+    )
+    builders.presentation(
+        a1,
+        "Tapes in the attic",
+        presenters=[("Bo Chen", "UK Data Service")],
+        abstract="Nine-track tapes and what was on them.",
+    )
     return {
         "conference": conference,
         "rooms": {"hall": hall, "first": first, "second": second},
