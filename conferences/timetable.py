@@ -7,6 +7,7 @@ every time. Nothing here touches the database.
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .choices import NOT_SESSIONS, SessionType
 from .time_zones import clock_time, day_heading, iso_utc, zone_key, zone_label
@@ -14,6 +15,8 @@ from .time_zones import clock_time, day_heading, iso_utc, zone_key, zone_label
 SESSION, ITEM = "s", "i"
 # A plenary, like a break, is for everyone: it spans the rooms of its day's grid.
 FOR_EVERYONE = NOT_SESSIONS | {SessionType.PLENARY}
+# Read once: looking a label up through the enumeration costs 50 µs a time.
+TYPE_LABELS = {value: str(label) for value, label in SessionType.choices}
 
 
 # Compared by identity: the grid tells one entry's slots from another's.
@@ -50,7 +53,7 @@ class Entry:
 
     @property
     def type_label(self):
-        return SessionType(self.type).label if self.type in SessionType.values else ""
+        return TYPE_LABELS.get(self.type, "")
 
     @property
     def is_for_everyone(self):
@@ -136,7 +139,11 @@ class Grid:
 class Day:
     date: datetime.date
     entries: tuple
-    grid: Grid
+
+    @cached_property
+    def grid(self):
+        """Worked out only for the schedule page: the programme, calendars and exports need no grid."""
+        return day_grid(self.entries)
 
     @property
     def heading(self):
@@ -193,7 +200,7 @@ def build_schedule(zone, entries):
     return Schedule(
         zone=zone,
         entries=ordered,
-        days=tuple(Day(date, tuple(items), day_grid(items)) for date, items in days.items()),
+        days=tuple(Day(date, tuple(items)) for date, items in days.items()),
     )
 
 

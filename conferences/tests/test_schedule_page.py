@@ -199,6 +199,11 @@ def test_a_timed_session_on_the_programme_shows_its_day_time_and_room(client, br
     assert text.startswith("Tuesday, June 2, 10:30–12:00 Room 1, Wills Memorial Building Paper session")
 
 
+def test_the_programme_says_which_time_zone_its_times_are_in(client, bristol):
+    zone = soup_of(client, bristol["conference"].url).select_one(".programme__zone")
+    assert zone.get_text() == "Times are in British Summer Time (Europe/London)."
+
+
 def test_a_timed_session_on_the_programme_offers_its_calendar(client, bristol):
     soup = soup_of(client, bristol["conference"].url)
     assert soup.find("a", href=f"{bristol['conference'].url}calendar/sessions/{bristol['a1'].pk}/")

@@ -166,3 +166,10 @@ def test_a_day_of_only_breaks_has_one_column(index):
     schedule_item(conference, "Tour", datetime.date(2024, 5, 29), "10:00", "12:00", SessionType.SOCIAL)
     grid = conference_schedule(conference).days[1].grid
     assert [column.name for column in grid.columns] == ["Sessions"]
+
+
+def test_an_end_before_the_start_is_taken_as_no_end(index):
+    conference = washington_conference(index)["conference"]
+    slip = timed_session(conference, "Slip", datetime.date(2024, 5, 28), "14:00", "13:00", room(conference, "Lab 4"))
+    entry = conference_schedule(conference).by_key()[f"s{slip.pk}"]
+    assert (entry.ends_at, entry.end_text) == (None, "")
