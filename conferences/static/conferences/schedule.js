@@ -9,6 +9,7 @@
  *   "My agenda" link carries them to the agenda page (?starred=s12,i3), which lists them to
  *   print or to download as a calendar file.
  */
+/* global Intl */
 (function () {
     "use strict";
 
@@ -27,20 +28,20 @@
 
     // -- storage: private windows and strict settings refuse it; the page then simply forgets.
 
-    function load(name) {
+    function attempt(action, fallback) {
         try {
-            return window.localStorage.getItem(name);
-        } catch (error) {
-            return null;
+            return action();
+        } catch (refused) { // eslint-disable-line no-unused-vars
+            return fallback;
         }
     }
 
+    function load(name) {
+        return attempt(function () { return window.localStorage.getItem(name); }, null);
+    }
+
     function store(name, value) {
-        try {
-            window.localStorage.setItem(name, value);
-        } catch (error) {
-            // Nothing to do: the choice lasts as long as the page.
-        }
+        attempt(function () { window.localStorage.setItem(name, value); }, null);
     }
 
     function readEntry(element) {
@@ -87,11 +88,7 @@
     }
 
     function visitorZone() {
-        try {
-            return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-        } catch (error) {
-            return null;
-        }
+        return attempt(function () { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; }, null);
     }
 
     function sameClock(zone) {
@@ -219,12 +216,7 @@
     // -- stars and the agenda
 
     function starred() {
-        var stored;
-        try {
-            stored = JSON.parse(load(starKey) || "[]");
-        } catch (error) {
-            stored = [];
-        }
+        var stored = attempt(function () { return JSON.parse(load(starKey) || "[]"); }, []);
         return Array.isArray(stored) ? stored.filter(function (key) { return KEY.test(key); }) : [];
     }
 
