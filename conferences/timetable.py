@@ -22,7 +22,11 @@ TYPE_LABELS = {value: str(label) for value, label in SessionType.choices}
 # Compared by identity: the grid tells one entry's slots from another's.
 @dataclass(frozen=True, eq=False)
 class Entry:
-    """One timed session or schedule item, with its times in the venue's zone already written out."""
+    """One timed session or schedule item, with its times in the venue's zone already written out.
+
+    Its derived values are worked out once each: the programme and the schedule read them
+    several times for each of a conference's hundred entries.
+    """
 
     kind: str  # SESSION or ITEM
     pk: int
@@ -42,7 +46,7 @@ class Entry:
     description: str = ""
     presentations: tuple = ()
 
-    @property
+    @cached_property
     def key(self):
         """ "s12" or "i3": the entry's id in agendas, anchors and export URLs."""
         return f"{self.kind}{self.pk}"
@@ -51,46 +55,50 @@ class Entry:
     def is_session(self):
         return self.kind == SESSION
 
-    @property
+    @cached_property
     def type_label(self):
         return TYPE_LABELS.get(self.type, "")
 
-    @property
+    @cached_property
     def is_for_everyone(self):
         return self.type in FOR_EVERYONE or not self.room_id
 
-    @property
+    @cached_property
     def location(self):
         """ "Room 2.41, Newman Building", or the place of an event outside the rooms."""
         if self.room:
             return ", ".join(part for part in (self.room, self.building) if part)
         return self.place
 
-    @property
+    @cached_property
     def local_start(self):
         return self.starts_at.astimezone(self.zone)
 
-    @property
+    @cached_property
     def local_date(self):
         return self.local_start.date()
 
-    @property
+    @cached_property
+    def day_heading(self):
+        return day_heading(self.local_date)
+
+    @cached_property
     def start_text(self):
         return clock_time(self.starts_at, self.zone)
 
-    @property
+    @cached_property
     def end_text(self):
         return clock_time(self.ends_at, self.zone) if self.ends_at else ""
 
-    @property
+    @cached_property
     def starts_iso(self):
         return iso_utc(self.starts_at)
 
-    @property
+    @cached_property
     def ends_iso(self):
         return iso_utc(self.ends_at) if self.ends_at else ""
 
-    @property
+    @cached_property
     def heading(self):
         return f"{self.code}: {self.title}" if self.code else self.title
 

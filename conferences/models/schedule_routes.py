@@ -16,7 +16,6 @@ from wagtail.contrib.routable_page.models import path, re_path
 from .. import paths
 from ..agenda import PARAMETER, AgendaError, parse_starred
 from ..calendar import conference_ics, entries_ics
-from ..time_zones import day_heading
 from ..timetable import build_schedule
 from .schedule_query import conference_schedule
 
@@ -61,7 +60,7 @@ def programme_days(programme, schedule):
     for session in programme:
         slot = slots.get(f"s{session['pk']}")
         session["slot"] = slot
-        label = day_heading(slot.local_date) if slot else session["day"]
+        label = slot.day_heading if slot else session["day"]
         days.setdefault(label or "Sessions", []).append(session)
     return [{"label": label, "sessions": sessions} for label, sessions in days.items()]
 
