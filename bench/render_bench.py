@@ -4,6 +4,10 @@
 
 Imports ../shared/iassist-hugo into a fresh database first, then renders through
 Django's test client, so the numbers include routing, the page and its templates.
+
+The Hugo tree has no times or rooms, so the biggest programme is given a timetable first
+(its sessions six at a time in six rooms, four slots a day, with breaks and a reception
+each day, in Europe/London): its schedule page, calendar and schedule.xml are measured too.
 """
 
 import os
@@ -30,8 +34,12 @@ def main():
 
     biggest = ConferencePage.objects.annotate(size=Count("presentations")).order_by("-size").first()
     presentation = Presentation.objects.filter(conference=biggest).annotate(n=Count("presenters")).order_by("-n")[0]
+    entries = give_a_timetable(biggest)
     pages = {
         f"biggest programme ({biggest.presentations.count()} presentations)": biggest.url,
+        f"its schedule ({entries} sessions and breaks)": f"{biggest.url}schedule/",
+        "its calendar (.ics)": f"{biggest.url}calendar/",
+        "its schedule.xml": f"{biggest.url}schedule.xml",
         "conference archive": "/conferences/archive/",
         "conferences index": "/conferences/",
         "presentation page": presentation.get_url(),
@@ -57,6 +65,51 @@ def main():
             f"CPU median {statistics.median(cpu_timings):6.1f} ms  "
             f"{len(queries):3d} queries  {len(response.content) // 1024} KiB"
         )
+
+
+ROOMS = 6
+SLOTS = ("09:00", "11:00", "14:00", "16:00")
+BREAKS = (
+    ("Coffee", "break", "10:30", "11:00"),
+    ("Lunch", "meal", "12:30", "14:00"),
+    ("Tea", "break", "15:30", "16:00"),
+)
+
+
+def give_a_timetable(conference):
+    """Times and rooms for every session of `conference`, as its organisers might have set them."""
+    import datetime
+    import zoneinfo
+
+    from conferences.models import Room, ScheduleItem, Session
+
+    zone = zoneinfo.ZoneInfo("Europe/London")
+    conference.time_zone = "Europe/London"
+    conference.save(update_fields=["time_zone"])
+    rooms = [Room.objects.create(conference=conference, name=f"Room {n + 1}", sort_order=n) for n in range(ROOMS)]
+    first_day = conference.start_date or datetime.date(conference.year, 6, 1)
+
+    def at(day, clock):
+        date = first_day + datetime.timedelta(days=day)
+        return datetime.datetime.combine(date, datetime.time.fromisoformat(clock), zone)
+
+    sessions = list(Session.objects.filter(conference=conference).order_by("sort_order", "pk"))
+    for number, session in enumerate(sessions):
+        day, slot = divmod(number // ROOMS, len(SLOTS))
+        start = at(day, SLOTS[slot])
+        Session.objects.filter(pk=session.pk).update(
+            starts_at=start, ends_at=start + datetime.timedelta(minutes=90), room=rooms[number % ROOMS]
+        )
+    days = (len(sessions) // ROOMS) // len(SLOTS) + 1
+    for day in range(days):
+        for title, kind, start, end in BREAKS:
+            ScheduleItem.objects.create(
+                conference=conference, title=title, item_type=kind, starts_at=at(day, start), ends_at=at(day, end)
+            )
+        ScheduleItem.objects.create(
+            conference=conference, title="Reception", item_type="reception", starts_at=at(day, "18:30"), place="Hall"
+        )
+    return len(sessions) + days * (len(BREAKS) + 1)
 
 
 def _p95(values):

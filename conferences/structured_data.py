@@ -5,6 +5,7 @@ import json
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
+from . import paths
 from .choices import AttendanceMode, DatePrecision
 
 SCHEMA_ATTENDANCE = {
@@ -17,7 +18,8 @@ SCHEMA_ATTENDANCE = {
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def conference_event(conference, request=None):
+def conference_event(conference, request=None, schedule=None):
+    """The conference as a schema.org Event; with a schedule, its timed sessions are its `subEvent`s."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -37,7 +39,50 @@ def conference_event(conference, request=None):
     location = _location(conference)
     if location:
         data["location"] = location
+    sessions = schedule.sessions if schedule else []
+    if sessions:
+        base_url = data["url"]
+        data["subEvent"] = [_session_event(entry, conference, base_url) for entry in sessions]
     return data
+
+
+def _session_event(entry, conference, base_url):
+    """A session with its times (with the venue's UTC offset) and its room within the venue."""
+    event = {
+        "@type": "Event",
+        "name": entry.heading,
+        "url": f"{base_url}#{paths.session_anchor(entry.pk)}",
+        "startDate": entry.local_start.isoformat(),
+    }
+    if entry.ends_at:
+        event["endDate"] = entry.ends_at.astimezone(entry.zone).isoformat()
+    place = _session_place(entry, conference)
+    if place:
+        event["location"] = place
+    if entry.description:
+        event["description"] = entry.description
+    return event
+
+
+def _session_place(entry, conference):
+    if not entry.location:
+        return None
+    place = {"@type": "Place", "name": entry.location}
+    address = _address(conference)
+    if address:
+        place["address"] = address
+    return place
+
+
+def _address(conference):
+    if not (conference.city or conference.country):
+        return None
+    address = {"@type": "PostalAddress"}
+    if conference.city:
+        address["addressLocality"] = conference.city
+    if conference.country:
+        address["addressCountry"] = conference.country
+    return address
 
 
 def _dates(conference):
@@ -55,12 +100,8 @@ def _dates(conference):
 
 def _location(conference):
     places = []
-    if conference.attendance_mode != "online" and (conference.city or conference.country):
-        address = {"@type": "PostalAddress"}
-        if conference.city:
-            address["addressLocality"] = conference.city
-        if conference.country:
-            address["addressCountry"] = conference.country
+    address = _address(conference)
+    if conference.attendance_mode != "online" and address:
         places.append({"@type": "Place", "name": conference.host or conference.location, "address": address})
     if conference.attendance_mode != "in_person":
         places.append({"@type": "VirtualLocation", "url": conference.website_url or conference.full_url})

@@ -11,6 +11,7 @@ from wagtail.documents.views import serve as wagtaildocs_serve
 
 from conferences import reports as conference_reports
 from conferences.feeds import section_feed
+from conferences.schedule_files import schedule_file
 from iassist_site.security import passwords
 from iassist_site.security.sign_in import ThrottledAdminLoginForm
 from openarchive.oai.views import endpoint as oai_endpoint
@@ -39,6 +40,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     # The old site's feeds: /conferences/index.xml, /conferences/iassist2025/index.xml...
     re_path(r"^(?P<path>(?:[-\w]+/)+)index\.xml$", section_feed, name="section_feed"),
+    # A conference's schedule for schedule apps: /conferences/iassist2026/schedule.xml and .json.
+    re_path(r"^(?P<path>(?:[-\w]+/)+)schedule\.(?P<file_format>xml|json)$", schedule_file, name="schedule_file"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -18,7 +18,6 @@ from wagtail.search import index
 
 from .. import paths
 from ..blocks import ConferenceStreamBlock, MenuBlock
-from ..calendar import conference_ics
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
 from ..structured_data import conference_event
@@ -28,6 +27,8 @@ from ..zenodo import NotAZenodoTarget, parse_zenodo
 from .programme import Person, Presentation, Presenter
 from .programme_query import conference_programme
 from .schedule import validate_time_zone
+from .schedule_query import conference_schedule
+from .schedule_routes import ConferenceScheduleRoutes, programme_days, schedule_links
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
 # Two thousand presenters on one page is slow to load and to read with a screen reader.
@@ -232,8 +233,8 @@ class ContentPage(Page):
         verbose_name = "content page"
 
 
-class ConferencePage(RoutablePageMixin, Page):
-    """One conference or workshop: its facts, an editorial body and its programme."""
+class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
+    """One conference or workshop: its facts, an editorial body, its programme and schedule (schedule_routes.py)."""
 
     kind = models.CharField(max_length=20, choices=ConferenceKind.choices, default=ConferenceKind.ANNUAL)
     ordinal = models.PositiveSmallIntegerField(
@@ -412,7 +413,12 @@ class ConferencePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = conference_programme(self)
+        programme = conference_programme(self)
+        schedule = conference_schedule(self, programme)
+        context["sessions"] = programme
+        context["programme_days"] = programme_days(programme, schedule)
+        context["schedule"] = schedule
+        context["schedule_links"] = schedule_links(self, request) if schedule else None
         context["people_url"] = self._people_url(request)
         return context
 
@@ -450,14 +456,6 @@ class ConferencePage(RoutablePageMixin, Page):
         presentation = self._get_presentation(slug)
         response = HttpResponse(bibtex(presentation, request), content_type="application/x-bibtex; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{presentation.slug}.bib"'
-        return response
-
-    @path(paths.CALENDAR)
-    def ical(self, request):
-        if not self.start_date:
-            raise Http404("This event has no dates yet.")
-        response = HttpResponse(conference_ics(self, request), content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response
 
     def _get_presentation(self, slug):

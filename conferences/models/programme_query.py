@@ -10,6 +10,18 @@ from ..youtube import youtube_watch_url
 from ..zenodo import doi_url
 from .programme import Presentation, PresentationDOI, Presenter, Session
 
+# When and where each session runs, for the schedule (schedule_query.py) and the programme's times.
+SCHEDULE_FIELDS = (
+    "session_type",
+    "code",
+    "starts_at",
+    "ends_at",
+    "room_id",
+    "room__name",
+    "room__building",
+    "room__sort_order",
+)
+
 
 def conference_programme(conference):
     """Published sessions in order, each with its published presentations, presenters and DOIs:
@@ -18,7 +30,7 @@ def conference_programme(conference):
         Session.objects.live()
         .filter(conference=conference)
         .order_by("sort_order", "pk")
-        .values("pk", "title", "day", "chair", "moderator", "description", "video_id")
+        .values("pk", "title", "day", "chair", "moderator", "description", "video_id", *SCHEDULE_FIELDS)
     )
     presentations = _presentations(Presentation.objects.live().filter(conference=conference))
     by_session = defaultdict(list)

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from .. import paths
 from ..citations import citation_html
@@ -10,9 +11,9 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def conference_json_ld(context, conference):
-    """schema.org Event data for `conference`, safe inside <script type="application/ld+json">."""
-    return json_ld(conference_event(conference, context.get("request")))
+def conference_json_ld(context, conference, schedule=None):
+    """schema.org Event data for `conference` (its timed sessions as sub-events), safe inside <script>."""
+    return json_ld(conference_event(conference, context.get("request"), schedule))
 
 
 @register.filter
@@ -58,3 +59,34 @@ def presentation_bibtex_url(context, conference, presentation):
 @register.simple_tag(takes_context=True)
 def person_url(context, index_page, person):
     return index_page.person_url(person.slug, context.get("request"))
+
+
+# -- the schedule ---------------------------------------------------------------
+
+
+@register.simple_tag
+def entry_anchor(entry):
+    """The id of a schedule entry: the programme's for a session, the schedule's own for a break or event."""
+    return paths.session_anchor(entry.pk) if entry.is_session else paths.item_anchor(entry.pk)
+
+
+@register.simple_tag
+def presentation_address(conference_url, slug):
+    return paths.presentation_url(conference_url, slug)
+
+
+@register.simple_tag
+def day_calendar_url(links, day):
+    return links.day_calendar(day)
+
+
+@register.simple_tag
+def session_calendar_url(links, pk):
+    return paths.session_calendar_url(links.conference, pk)
+
+
+@register.simple_tag
+def cell_spans(cell):
+    """` rowspan="2" colspan="3"` for a grid cell wider or taller than one slot (integers only, so safe)."""
+    spans = [(name, int(value)) for name, value in (("rowspan", cell.rowspan), ("colspan", cell.colspan))]
+    return mark_safe("".join(f' {name}="{value}"' for name, value in spans if value > 1))

@@ -117,3 +117,28 @@ def test_other_public_query_parameters_never_fail_or_reflect(client, site):
         assert_safe(client.get(path.format(index=site["index"]), {"p": value, "page": value, "q": value}))
 
     check()
+
+
+@pytest.fixture
+def timed_site(home_page):
+    from conferences.tests.schedule_builders import bristol_conference
+
+    return bristol_conference(builders.conference_index(home_page))["conference"].url
+
+
+def test_the_agendas_starred_parameter_never_fails_or_reflects(client, timed_site):
+    @EXAMPLES
+    @given(VALUES, st.sampled_from(["schedule/agenda/", "schedule/agenda/calendar/", "schedule/"]))
+    def check(value, path):
+        assert_safe(client.get(f"{timed_site}{path}", {"starred": value}))
+
+    check()
+
+
+def test_schedule_calendar_addresses_never_fail_or_reflect(client, timed_site):
+    @EXAMPLES
+    @given(SLUGS, st.sampled_from(["calendar/{}/", "calendar/sessions/{}/", "schedule/{}/", "{}/schedule.xml"]))
+    def check(segment, shape):
+        assert_safe(client.get(f"{timed_site}{shape.format(quote(segment, safe=''))}"))
+
+    check()

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from conferences.demo import load_demo_content
 from conferences.models import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage, Presentation
-from conferences.tests import builders
+from conferences.tests import builders, schedule_builders
 from home.models import HomePage
 
 # The presentation the visitor reads and the one the editor changes are different,
@@ -43,6 +43,20 @@ class PresentationFacts:
         )
 
 
+@dataclass(frozen=True)
+class ScheduleFacts:
+    """The timed conference (Europe/London, British Summer Time): what the schedule tests look for."""
+
+    url: str
+    agenda_url: str
+    starred: str  # two entries' keys, for the agenda page's address
+    long_session: str  # A1, 10:30-12:00 beside two shorter sessions in the other room
+    long_session_key: str
+    plenary_key: str
+    day: str  # the first day, as the schedule heads it
+    during_a1_utc: str  # an instant when A1 runs and A3 is next
+
+
 @dataclass
 class SiteContent:
     urls: dict
@@ -50,6 +64,7 @@ class SiteContent:
     visitor_presentation: PresentationFacts
     editor_presentation: PresentationFacts
     home_title: str
+    schedule: ScheduleFacts
     decades: dict = field(default_factory=dict)
     editor_username: str = "editor"
 
@@ -67,6 +82,7 @@ def build_site_content():
         country="United States",
         theme="Social science data in a digital world",
     )
+    timed = schedule_builders.bristol_conference(index)
     password = secrets.token_urlsafe(16)
     get_user_model().objects.create_superuser("editor", "editor@example.org", password)
 
@@ -84,6 +100,9 @@ def build_site_content():
         "archive": ConferenceArchivePage.objects.get().url,
         "content page": ContentPage.objects.get(slug="code-of-conduct").url,
         "search results": "/search/?q=census",
+        "schedule": f"{timed['conference'].url}schedule/",
+        "agenda": f"{timed['conference'].url}schedule/agenda/?starred=s{timed['a1'].pk},i{timed['coffee'].pk}",
+        "timed programme": timed["conference"].url,
         "not found": "/no-such-page/",
     }
     decades = {}
@@ -95,5 +114,15 @@ def build_site_content():
         visitor_presentation=PresentationFacts.of(visitor_presentation),
         editor_presentation=PresentationFacts.of(editor_presentation),
         home_title=HomePage.objects.get().title,
+        schedule=ScheduleFacts(
+            url=f"{timed['conference'].url}schedule/",
+            agenda_url=f"{timed['conference'].url}schedule/agenda/",
+            starred=f"s{timed['a1'].pk},i{timed['coffee'].pk}",
+            long_session=timed["a1"].title,
+            long_session_key=f"s{timed['a1'].pk}",
+            plenary_key=f"s{timed['plenary'].pk}",
+            day="Tuesday, June 2",
+            during_a1_utc="2026-06-02T10:15:00Z",  # 11:15 in Bristol
+        ),
         decades=decades,
     )

@@ -21,6 +21,9 @@ PAGE_TYPES = [
     "content page",
     "search results",
     "not found",
+    "schedule",
+    "agenda",
+    "timed programme",
 ]
 
 
