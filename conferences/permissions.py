@@ -9,6 +9,8 @@ from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .models import ConferencePage
+
 CACHE_ATTRIBUTE = "_iassist_editable_conference_ids"
 
 
@@ -19,8 +21,6 @@ def editable_conference_ids(user):
     if user.is_superuser:
         return None
     if not hasattr(user, CACHE_ATTRIBUTE):
-        from .models import ConferencePage
-
         editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
         ids = ConferencePage.objects.filter(pk__in=editable.values("pk")).values_list("pk", flat=True)
         setattr(user, CACHE_ATTRIBUTE, frozenset(ids))
