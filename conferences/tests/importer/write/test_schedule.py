@@ -27,7 +27,14 @@ HALF_PAST_TEN = NINE + datetime.timedelta(minutes=90)
 
 @pytest.fixture
 def conference(home_page):
-    page = builders.conference(builders.conference_index(home_page), 2030, city="Bristol")
+    # The schedule's days (June 4) lie within the conference's, as the admin's checks require.
+    page = builders.conference(
+        builders.conference_index(home_page),
+        2030,
+        city="Bristol",
+        start_date=datetime.date(2030, 6, 3),
+        end_date=datetime.date(2030, 6, 6),
+    )
     panel = builders.session(page, "Panel A1", sort_order=0)
     builders.presentation(panel, "Open data", presenters=[("Ann Lee", "Duke University")], sort_order=0)
     return page
