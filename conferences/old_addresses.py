@@ -30,6 +30,8 @@ class OldAddressMiddleware:
 def old_address_response(request):
     """The answer for an old address at request.path_info, or None when it is not one."""
     path = request.path_info
+    if "\x00" in path:
+        return None  # no old address has one, and PostgreSQL refuses it in a query
     old_file = OldFileAddress.objects.filter(path=path).select_related("image", "document").first()
     if old_file is not None:
         return _file_response(old_file)

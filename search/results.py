@@ -77,7 +77,9 @@ def _fill_conferences(results, query):
 
 
 def _fill_presentations(results, query):
-    presenters = Prefetch("presenters", queryset=Presenter.objects.select_related("person"))
+    # In the programme's order; presenters imported together share a sort order, so the id breaks ties.
+    in_order = Presenter.objects.select_related("person").order_by("sort_order", "pk")
+    presenters = Prefetch("presenters", queryset=in_order)
     loaded = Presentation.objects.filter(pk__in=[r.pk for r in results]).select_related("session")
     loaded = {item.pk: item for item in loaded.prefetch_related(presenters)}
     for result in results:
