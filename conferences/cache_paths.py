@@ -12,7 +12,8 @@ from urllib.parse import urljoin
 from django.apps import apps
 from wagtail.models import Page
 
-from .models import ConferenceArchivePage, Presentation, Session
+from . import paths
+from .models import ConferenceArchivePage, Presentation, Room, ScheduleItem, Session
 
 
 def listing_pages(page):
@@ -34,8 +35,27 @@ def programme_pages(row):
     return [base, urljoin(base, row.get_url())]
 
 
+def schedule_pages(row):
+    """A programme row's pages, and its conference's schedule, its calendar and its files for schedule apps.
+
+    The calendars of single days and sessions and a visitor's agenda are left to expire: there are
+    many of them, and they are asked for far less.
+    """
+    pages = programme_pages(row)
+    if not pages:
+        return []
+    base = pages[0]
+    schedule = [paths.schedule_url(base), paths.calendar_url(base)]
+    return [*pages, *schedule, *(paths.schedule_file_url(base, name) for name in paths.SCHEDULE_FILES)]
+
+
 def site_content():
     """(model, addresses) for every model of the app: addresses(row) as pagecache.content.register takes."""
-    addresses = {Session: programme_pages, Presentation: programme_pages}
+    addresses = {
+        Session: schedule_pages,
+        Presentation: schedule_pages,
+        Room: schedule_pages,
+        ScheduleItem: schedule_pages,
+    }
     for model in apps.get_app_config("conferences").get_models():
         yield model, listing_pages if issubclass(model, Page) else addresses.get(model)

@@ -3,8 +3,8 @@
 import pytest
 from django.apps import apps
 
-from conferences.cache_paths import listing_pages, programme_pages
-from conferences.models import ConferencePage, Presentation, Session
+from conferences.cache_paths import listing_pages, programme_pages, schedule_pages
+from conferences.models import ConferencePage, Presentation, Room, Session
 
 from . import builders
 
@@ -31,7 +31,7 @@ def test_every_model_of_the_app_is_declared_content():
 
 def test_pages_declare_their_listings_and_programme_rows_their_programme():
     assert declared()[ConferencePage] is listing_pages
-    assert declared()[Session] is declared()[Presentation] is programme_pages
+    assert declared()[Session] is declared()[Presentation] is schedule_pages
 
 
 def test_a_conference_is_listed_by_its_index_and_the_archive_beside_it(programme):
@@ -53,3 +53,17 @@ def test_a_session_shows_on_its_programme(programme):
 def test_a_session_of_an_unpublished_conference_purges_nothing(programme):
     programme["conference"].unpublish()
     assert programme_pages(programme["session"]) == []
+
+
+def test_a_schedule_row_purges_the_schedule_its_calendar_and_its_files(programme):
+    conference = programme["conference"]
+    room = Room.objects.create(conference=conference, name="Room 1")
+    for row in (programme["session"], room):
+        paths = [url.removeprefix("http://testserver") for url in schedule_pages(row)]
+        assert paths == [
+            conference.url,
+            f"{conference.url}schedule/",
+            f"{conference.url}calendar/",
+            f"{conference.url}schedule.xml",
+            f"{conference.url}schedule.json",
+        ]
