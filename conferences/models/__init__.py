@@ -1,5 +1,5 @@
 from .imports import ImportedSource
-from .old_addresses import FolderRedirect, OldFileAddress
+from .old_addresses import FolderRedirect, OldFileAddress, ProgrammeExportAddress
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from .programme import Person, Presentation, PresentationDOI, Presenter, Session
 from .schedule import Room, ScheduleItem
@@ -15,6 +15,7 @@ __all__ = [
     "Person",
     "Presentation",
     "PresentationDOI",
+    "ProgrammeExportAddress",
     "Presenter",
     "Room",
     "ScheduleItem",

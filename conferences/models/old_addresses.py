@@ -66,3 +66,33 @@ class FolderRedirect(models.Model):
             return self.redirect_page.get_url(request)
         rest = path[len(self.folder) :] if path.startswith(self.folder) else ""
         return self.redirect_link.replace(":splat", rest)
+
+
+class ProgrammeExportAddress(models.Model):
+    """An address of a conference's OpenConf programme export on the old site, and what it now is.
+
+    A submission's page leads to its presentation, a session's part of the export to the session on
+    the schedule, and the rest (the schedule page, the folder, its stylesheets) to the schedule.
+    The target is worked out when asked, so it follows the pages' and rows' current addresses and
+    visibility: a presentation visitors cannot see leads to the schedule instead.
+    """
+
+    path = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text="As the old site served it, e.g. "
+        "/conferences/iassist2023/full_program/a3a.html; a folder ends with a slash.",
+    )
+    conference = models.ForeignKey("conferences.ConferencePage", on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(
+        "conferences.Session", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    presentation = models.ForeignKey(
+        "conferences.Presentation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "programme export address"
+
+    def __str__(self):
+        return self.path

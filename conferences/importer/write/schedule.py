@@ -13,7 +13,7 @@ or a lock, which is an editor's work in progress (reported).
 
 from dataclasses import asdict
 
-from conferences.models import Presenter, Room, ScheduleItem, Session
+from conferences.models import Presenter, ProgrammeExportAddress, Room, ScheduleItem, Session
 from conferences.text import person_name_key
 
 from ..errors import SourceWarning
@@ -44,6 +44,7 @@ class ScheduleWriter:
         self.records, self.report = records, report
         self.counts = counts  # the report's created counts on the first run, its updated ones after
         self.changed = False
+        self.sessions_found, self.presentations_found = {}, {}  # by the plan's orders, for the export's addresses
 
     def warn(self, message):
         self.report.warnings.append(SourceWarning(self.schedule.source, message))
@@ -53,6 +54,7 @@ class ScheduleWriter:
         rooms = self._rooms()
         self._sessions(rooms)
         self._items(rooms)
+        self._addresses()
         return self.changed
 
     # -- rooms ---------------------------------------------------------------------------------
@@ -82,6 +84,7 @@ class ScheduleWriter:
             if row is None:
                 self.warn(f"session {plan.title!r} is not in the site as imported: its schedule is not written")
                 continue
+            self.sessions_found[plan.order] = row
             values = {
                 "session_type": plan.kind,
                 "code": plan.code[:40],
@@ -102,6 +105,7 @@ class ScheduleWriter:
                     f"presentation {item.title[:80]!r} is not in the site as imported: its countries are not written"
                 )
                 continue
+            self.presentations_found[(plan.order, item.order)] = presentation
             entries = list(presentation.presenters.select_related("person"))
             wanted = {}
             for country in item.countries:
@@ -164,6 +168,33 @@ class ScheduleWriter:
                 self.changed = True
             record.delete()
             del self.records.by_key[key]
+
+    # -- the export's old addresses -------------------------------------------------------------
+
+    def _addresses(self):
+        """Each address of the export leads to what it was; addresses the export no longer has go."""
+        known = {row.path: row for row in ProgrammeExportAddress.objects.filter(conference=self.conference)}
+        for plan in self.schedule.addresses:
+            session = self.sessions_found.get(plan.session)
+            presentation = self.presentations_found.get((plan.session, plan.presentation))
+            values = {"session": session, "presentation": presentation}
+            row = known.pop(plan.url[:500], None)
+            if row is None:
+                row, created = ProgrammeExportAddress.objects.update_or_create(
+                    path=plan.url[:500], defaults={"conference": self.conference, **values}
+                )
+                (self.report.created if created else self.counts)["programme export addresses"] += 1
+                self.changed = True
+            elif (row.session_id, row.presentation_id) != (
+                getattr(session, "pk", None),
+                getattr(presentation, "pk", None),
+            ):
+                ProgrammeExportAddress.objects.filter(pk=row.pk).update(**values)
+                self.counts["programme export addresses"] += 1
+                self.changed = True
+        if known:
+            ProgrammeExportAddress.objects.filter(pk__in=[row.pk for row in known.values()]).delete()
+            self.changed = True
 
     # -- writing a row ------------------------------------------------------------------------
 

@@ -52,9 +52,19 @@ class ItemPlan:
 
 
 @dataclass
+class AddressPlan:
+    """An address of the export on the old site, and which session (by order) or presentation it was."""
+
+    url: str
+    session: int | None = None  # the SessionPlan's order
+    presentation: int | None = None  # the PresentationPlan's order in that session
+
+
+@dataclass
 class SchedulePlan:
     source: str  # the export's schedule page, for warnings
     time_zone: str
     rooms: list[RoomPlan]
     sessions: list[SessionPlan]
     items: list[ItemPlan]
+    addresses: list[AddressPlan] = field(default_factory=list)

@@ -5,7 +5,7 @@ import re
 import zoneinfo
 from collections import Counter
 
-from .plans import ItemPlan, PresentationPlan, PresenterCountry, RoomPlan, SchedulePlan, SessionPlan
+from .plans import AddressPlan, ItemPlan, PresentationPlan, PresenterCountry, RoomPlan, SchedulePlan, SessionPlan
 from .programme import ProgrammeAsRun, authors_by_presenter
 
 CODE = re.compile(r"\b([A-Z]{1,2}\.?\d{1,2}[a-z]?)$")  # "Panel A1", "Concurrent Session B.3"
@@ -23,6 +23,7 @@ def lay_over(conference, export, time_zone, warnings):
         rooms=list(rooms.values()),
         sessions=[_session_plan(order, session, clock, rooms) for order, session in enumerate(programme.sessions)],
         items=[_item_plan(slot, clock, rooms) for slot in programme.items()],
+        addresses=export_addresses(export, programme.sessions),
     )
     return programme.records(), plan
 
@@ -69,6 +70,35 @@ def _session_plan(order, session, clock, rooms):
         for number, placed in enumerate(session.presentations)
     ]
     return plan
+
+
+def export_addresses(export, sessions):
+    """The export's folder, schedule page and submission pages, each with the session or presentation it was.
+
+    A submission page leads to the presentation it matched; one that matched none, to the session
+    whose slot lists it; any other (a break's or a social event's), to the schedule.
+    """
+    addresses = {export.url: AddressPlan(export.url), old_url(export.path): AddressPlan(old_url(export.path))}
+
+    def add(page, session=None, presentation=None):
+        if page:
+            addresses.setdefault(old_url(page), AddressPlan(old_url(page), session, presentation))
+
+    for order, session in enumerate(sessions):
+        for number, placed in enumerate(session.presentations):
+            add(placed.submission and placed.submission.page, order, number)
+    for order, session in enumerate(sessions):
+        for submission in session.slot.submissions if session.slot is not None else ():
+            add(submission.page, order)
+    for slot in export.slots:
+        for submission in slot.submissions:
+            add(submission.page)
+    return list(addresses.values())
+
+
+def old_url(page):
+    """Where the old site served a file of the static/ folder: static/conferences/a1.html at /conferences/a1.html."""
+    return "/" + page.removeprefix("static/")
 
 
 def _countries(placed):

@@ -148,3 +148,22 @@ def test_a_conference_without_an_export_keeps_its_day_only_programme(home_page, 
     session = Session.objects.get(title="Panel A1")
     assert (session.day, session.starts_at, session.room) == ("June 3, 2030", None, None)
     assert ConferencePage.objects.get(year=2030).time_zone == ""
+
+
+def test_the_exports_pages_lead_to_their_presentation_and_the_schedule(home_page, tmp_path, client):
+    run(write_tree(tmp_path))
+    talk = client.get("/conferences/iassist2030/full-program/s1.html")
+    assert talk.status_code == 301
+    assert talk["Location"] == client.get(talk["Location"]).wsgi_request.path
+    assert "Open data in the archive" in client.get(talk["Location"]).content.decode()
+    for path in ("/conferences/iassist2030/full-program/", "/conferences/iassist2030/full-program/index.html"):
+        assert client.get(path)["Location"].endswith("/schedule/"), path
+
+
+def test_a_second_run_keeps_the_exports_addresses(home_page, tmp_path, client):
+    from conferences.models import ProgrammeExportAddress
+
+    run(write_tree(tmp_path))
+    before = list(ProgrammeExportAddress.objects.order_by("path").values_list("pk", "path", "presentation_id"))
+    run(tmp_path)
+    assert list(ProgrammeExportAddress.objects.order_by("path").values_list("pk", "path", "presentation_id")) == before

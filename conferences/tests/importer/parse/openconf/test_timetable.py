@@ -103,3 +103,21 @@ def test_a_break_is_a_schedule_item_with_the_room_its_title_names():
 def test_a_title_naming_no_room_of_the_conference_is_kept_whole():
     items = schedule([], [slot("Lunch - pick up at the foyer", kind="meal")]).items
     assert [(item.title, item.room) for item in items] == [("Lunch - pick up at the foyer", "")]
+
+
+def test_the_exports_addresses_name_what_each_page_was():
+    opened = submission("Open data in the archive", "Ann Lee")
+    opened.page = "static/conferences/iassist2030/full-program/s1.html"
+    stray = submission("A talk the archive lacks", "Bo Chen")
+    stray.page = "static/conferences/iassist2030/full-program/s2.html"
+    plan = schedule(
+        [session("Panel A1", talk("Open data in the archive", "Ann Lee"))], [slot("Panel A1", opened, stray)]
+    )
+    by_url = {address.url: (address.session, address.presentation) for address in plan.addresses}
+    assert by_url == {
+        "/conferences/iassist2030/full-program/": (None, None),
+        "/conferences/iassist2030/full-program/index.html": (None, None),
+        "/conferences/iassist2030/full-program/s1.html": (0, 0),
+        "/conferences/iassist2030/full-program/s2.html": (0, None),
+    }
+
