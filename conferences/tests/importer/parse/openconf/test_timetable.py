@@ -120,4 +120,3 @@ def test_the_exports_addresses_name_what_each_page_was():
         "/conferences/iassist2030/full-program/s1.html": (0, 0),
         "/conferences/iassist2030/full-program/s2.html": (0, None),
     }
-
