@@ -43,13 +43,14 @@ def submission_title(file):
 def export_files(hugo_tree):
     found = exports(hugo_tree)
     assert found, "the real tree has OpenConf exports"
-    return {year: sorted(path for path in folder.rglob("*") if path.is_file()) for year, folder in found.items()}
+    return {
+        year: (folder, sorted(path for path in folder.rglob("*") if path.is_file())) for year, folder in found.items()
+    }
 
 
 def test_every_export_address_leads_to_a_page_that_answers(client, imported_site, export_files):
-    for year, files in export_files.items():
-        folder = old_address(imported_site, files[0].parent).rsplit("/", 1)[0] + "/"
-        for path in [folder, *(old_address(imported_site, file) for file in files)]:
+    for year, (folder, files) in export_files.items():
+        for path in [old_address(imported_site, folder) + "/", *(old_address(imported_site, file) for file in files)]:
             response = client.get(path)
             assert response.status_code == 301, (year, path, response.status_code)
             target = client.get(response["Location"])
@@ -57,7 +58,7 @@ def test_every_export_address_leads_to_a_page_that_answers(client, imported_site
 
 
 def test_the_export_and_its_schedule_page_lead_to_the_conferences_schedule(client, imported_site, export_files):
-    for year, files in export_files.items():
+    for year, (_, files) in export_files.items():
         index = next(file for file in files if file.name == "index.html")
         location = client.get(old_address(imported_site, index))["Location"]
         assert urlsplit(location).path.endswith("/" + paths.SCHEDULE), (year, location)
@@ -65,7 +66,7 @@ def test_the_export_and_its_schedule_page_lead_to_the_conferences_schedule(clien
 
 
 def test_a_submissions_page_leads_to_its_presentation_checked_by_title(client, imported_site, export_files):
-    for year, files in export_files.items():
+    for year, (_, files) in export_files.items():
         submissions = [(file, title) for file in files if file.suffix == ".html" and (title := submission_title(file))]
         assert submissions, year
         to_presentations = 0
@@ -82,7 +83,7 @@ def test_a_submissions_page_leads_to_its_presentation_checked_by_title(client, i
 
 
 def test_a_stylesheet_of_the_export_leads_to_the_schedule(client, imported_site, export_files):
-    for year, files in export_files.items():
+    for year, (_, files) in export_files.items():
         sheet = next(file for file in files if file.suffix == ".css")
         location = client.get(old_address(imported_site, sheet))["Location"]
         assert urlsplit(location).path.endswith("/" + paths.SCHEDULE), (year, location)
