@@ -308,11 +308,18 @@ def test_main_nav_marks_conferences_current_inside_the_section(render_base, home
 
 @pytest.mark.django_db
 def test_main_nav_works_without_javascript(client, home):
-    # The phone menu is a <details> rendered open; site.js only collapses it.
+    # The phone menu is a <details>: its toggle opens it without script, and its links are in the page.
     menu = soup_of(client.get("/").content).select_one("nav[aria-label=Main] details")
 
-    assert menu.has_attr("open")
     assert menu.summary is not None
+    assert menu.select("ul a[href]")
+
+
+@pytest.mark.django_db
+def test_main_nav_is_sent_closed_so_that_loading_does_not_shift_the_page(client, home):
+    menu = soup_of(client.get("/").content).select_one("nav[aria-label=Main] details")
+
+    assert not menu.has_attr("open")
 
 
 # -- breadcrumbs and section menu --------------------------------------------

@@ -1,9 +1,9 @@
 /*
  * Progressive enhancement only: every page works without this file.
  *
- * The main menu is server-rendered open, so it is never hidden from someone whose
- * browser does not run this script. Here it is collapsed behind its "Menu" toggle
- * on narrow screens, and kept open on wide ones, where the toggle is hidden.
+ * The main menu is sent closed behind its "Menu" toggle, which works without this
+ * file. Here it is opened on wide screens, where the toggle is hidden (for browsers
+ * whose <details> site.css cannot show while closed), and closed again on narrow ones.
  */
 (function () {
     "use strict";

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE
+from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.e2e
 
@@ -83,3 +83,30 @@ def test_phone_menu_opens_and_leads_to_conferences(open_page, site_content):
     link.click()
 
     expect(page).to_have_url(re.compile(re.escape(site_content.urls["conference index"]) + "$"))
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_main_menu_works_without_javascript(browser, live_site, site_content, viewport):
+    context = browser.new_context(base_url=live_site.url, viewport=viewport, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/")
+        link = page.get_by_role("navigation", name="Main").get_by_role("link", name="Conferences")
+        if viewport is PHONE:
+            expect(link).to_be_hidden()
+            page.get_by_role("navigation", name="Main").get_by_text("Menu").click()
+        expect(link).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_the_main_menu_does_not_move_the_page_while_it_loads(open_page, site_content):
+    page = open_page(PHONE, new_visitor=True)
+    page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver((list) => { for (const entry of list.getEntries()) "
+        "{ if (!entry.hadRecentInput) window.__shift += entry.value; } })"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    page.goto(site_content.urls["conference index"])
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__shift") < 0.01
