@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .descriptions import description
+
 
 class HomePage(Page):
     """The site's front page: introduces IASSIST and leads to the conferences."""
@@ -30,6 +32,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    @property
+    def meta_description(self):
+        return description(self.intro, self.body)
 
 
 @register_setting(icon="site")

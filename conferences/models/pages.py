@@ -16,10 +16,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from home.descriptions import description
+
 from .. import paths
 from ..blocks import ConferenceStreamBlock, MenuBlock
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
+from ..descriptions import ARCHIVE, INDEX, conference_description, stream_text
 from ..structured_data import conference_event
 from ..text import ordinal as english_ordinal
 from ..text import unaccented
@@ -73,6 +76,10 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "conference index page"
+
+    @property
+    def meta_description(self):
+        return description(self.intro, stream_text(self.body), INDEX)
 
     @classmethod
     def for_request(cls, request=None):
@@ -193,6 +200,10 @@ class ConferenceArchivePage(Page):
     class Meta:
         verbose_name = "conference archive page"
 
+    @property
+    def meta_description(self):
+        return description(self.intro, ARCHIVE)
+
     def conferences(self):
         index_page = self.get_parent()
         return (
@@ -231,6 +242,10 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = "content page"
+
+    @property
+    def meta_description(self):
+        return description(stream_text(self.body))
 
 
 class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
@@ -323,6 +338,10 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
         indexes = [models.Index(fields=["kind", "year"])]
 
     # -- facts -------------------------------------------------------------
+
+    @property
+    def meta_description(self):
+        return conference_description(self)
 
     @property
     def unaccented_facts(self):
