@@ -33,6 +33,8 @@ NICKNAMES = {
 }  # fmt: skip
 TITLES_AND_DEGREES = {"dr", "prof", "professor", "mr", "mrs", "ms", "phd", "dphil", "msc", "ma", "mba", "mls",
                       "mlis", "mphil", "bsc", "ba", "md"}  # fmt: skip
+# Not a surname: "Plato Smith II" and "Plato Smitt II" must not meet on "II".
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 SAME_SPELLING = "same name apart from accents, case or punctuation"
 TITLES = "a title or degree in one name"
@@ -83,7 +85,9 @@ def name_shape(name):
     words = [word.strip(".'’") for word in re.split(r"[\s.,]+", text)]
     words = [word for word in words if word]
     kept = [word for word in words if word not in TITLES_AND_DEGREES]
-    return NameShape(kept or words, had_title=len(kept) != len(words))
+    had_title = len(kept) != len(words)
+    kept = [word for word in kept if word not in SUFFIXES] or kept
+    return NameShape(kept or words, had_title=had_title)
 
 
 def likely_duplicates(candidates):

@@ -198,6 +198,12 @@ def test_groups_show_talks_years_and_institutions(section, mceacherns):
     )
 
 
+def test_a_suffix_is_not_taken_for_a_surname(section):
+    talk = builders.session(section["sydney"])
+    builders.presentation(talk, presenters=[("Plato Smith II", ""), ("Plato Smitt II", "")])
+    assert likely_duplicates(candidates_with_talks()) == []
+
+
 def test_a_committee_is_not_offered_as_a_duplicate(section):
     talk = builders.session(section["sydney"])
     committees = [("IASSIST organizing committee", ""), ("IASSIST organising committee", "")]
