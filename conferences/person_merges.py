@@ -4,9 +4,11 @@ Nothing here runs on its own: duplicates are only ever merged by a curator, beca
 different people loses more than showing one person twice.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import Revision
 from wagtail.search import index
 
 from .models import Person, PersonAlias, PersonMerge, Presentation, Presenter
@@ -52,7 +54,9 @@ def _merge_one(kept, other, user):
         inherited_merge_ids=inherited,
         merged_by=user,
     )
+    presentation_ids = list(Presenter.objects.filter(pk__in=entries).values_list("presentation_id", flat=True))
     Presenter.objects.filter(pk__in=entries).update(person=kept)
+    _rewrite_revisions(presentation_ids, entries, other.pk, kept.pk, new_entries_too=True)
     PersonMerge.objects.filter(pk__in=inherited).update(kept=kept)
     PersonAlias.objects.filter(person=other).update(person=kept)
     if not kept.orcid and other.orcid:
@@ -80,7 +84,10 @@ def undo_merge(merge, user=None):
     restored = Person.objects.create(
         name=merge.merged_name, slug=merge.merged_slug, orcid=merge.merged_orcid, is_group=merge.merged_is_group
     )
-    Presenter.objects.filter(pk__in=merge.entry_ids, person=merge.kept).update(person=restored)
+    moved_back = Presenter.objects.filter(pk__in=merge.entry_ids, person=merge.kept)
+    presentation_ids = list(moved_back.values_list("presentation_id", flat=True))
+    moved_back.update(person=restored)
+    _rewrite_revisions(presentation_ids, merge.entry_ids, merge.kept.pk, restored.pk)
     PersonMerge.objects.filter(pk__in=merge.inherited_merge_ids, kept=merge.kept, undone_at=None).update(kept=restored)
     PersonAlias.objects.filter(merge_id__in=merge.inherited_merge_ids).update(person=restored)
     merge.undone_at, merge.undone_by = timezone.now(), user
@@ -88,6 +95,27 @@ def undo_merge(merge, user=None):
     log(merge.kept, UNDO_ACTION, user=user, data=_log_data(merge))
     _reindex(merge.kept, [merge])
     return restored
+
+
+def _rewrite_revisions(presentation_ids, entry_ids, from_pk, to_pk, new_entries_too=False):
+    """Point the moved entries in the presentations' revisions at their new person.
+
+    A draft, or an old revision an editor reverts to, would otherwise name a person who is gone.
+    A draft's entries not saved yet have no id; on a merge they follow the merged person too.
+    """
+    content_type = ContentType.objects.get_for_model(Presentation)
+    revisions = Revision.objects.filter(
+        base_content_type=content_type, object_id__in=[str(pk) for pk in set(presentation_ids)]
+    )
+    moved = set(entry_ids)
+    for revision in revisions:
+        changed = False
+        for entry in revision.content.get("presenters") or []:
+            ours = entry.get("pk") in moved or (new_entries_too and entry.get("pk") is None)
+            if ours and entry.get("person") == from_pk:
+                entry["person"], changed = to_pk, True
+        if changed:
+            revision.save(update_fields=["content"])
 
 
 def _log_data(merge):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from conferences import roles
-from conferences.models import Person, PersonAlias, PersonMerge, Presenter
+from conferences.models import Person, PersonAlias, PersonMerge, Presentation, Presenter
 from conferences.person_duplicates import candidates_with_talks, likely_duplicates
 from conferences.person_merges import MergeError, merge_people, undo_merge
 from conferences.tests import builders
@@ -64,6 +64,21 @@ def test_the_person_kept_shows_every_presentation(client, section, mceacherns):
     merge_people(steven, [steve])
     html = client.get(person_address(section, steven)).content.decode()
     assert "Panel on FAIR" in html and "DDI at scale" in html and "Archiving in Australia" in html
+
+
+def revision_people(title):
+    talk = Presentation.objects.get(title=title)
+    return [entry["person"] for entry in talk.latest_revision.content["presenters"]]
+
+
+def test_a_draft_names_the_person_kept_and_after_undo_the_person_restored(mceacherns):
+    steven, steve = mceacherns
+    Presentation.objects.get(title="Panel on FAIR").save_revision()
+    ann = Person.objects.get(name="Ann Green")
+    [merge] = merge_people(steven, [steve])
+    assert revision_people("Panel on FAIR") == [steven.pk, ann.pk]
+    restored = undo_merge(merge)
+    assert revision_people("Panel on FAIR") == [restored.pk, ann.pk]
 
 
 def test_a_merge_records_who_merged_what_and_when(mceacherns, django_user_model):
@@ -388,3 +403,13 @@ def test_a_reimport_after_a_merge_is_idempotent(imported_tree):
     run_import(root)
     assert list(Presenter.objects.order_by("pk").values_list("pk", "person_id", "presentation_id")) == before
     assert Person.objects.count() == 1
+
+
+def test_a_groups_page_says_it_is_a_group_not_a_person(client, section):
+    talk = builders.session(section["sydney"])
+    builders.presentation(talk, "Welcome", presenters=[("2019 IASSIST organizing committee", "")])
+    committee = Person.objects.get()
+    committee.is_group = True
+    committee.save()
+    html = client.get(person_address(section, committee)).content.decode()
+    assert "A group named as a presenter, not one person." in html
