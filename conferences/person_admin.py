@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
@@ -98,7 +98,7 @@ class HistoryView(CuratorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(merges=merges, **kwargs)
 
 
-class UndoView(CuratorsOnlyMixin, TemplateView):
+class UndoView(CuratorsOnlyMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, merge_id):
