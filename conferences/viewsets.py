@@ -18,6 +18,7 @@ from .filters import PresentationFilterSet, RoomFilterSet, ScheduleItemFilterSet
 from .models import ConferencePage, Person, Presentation, Room, ScheduleItem, Session
 from .models.conflicts import conference_zone, describe_time
 from .permissions import scope_to_user
+from .person_admin import PersonDuplicatesViewSet
 from .schedule_admin import ConferenceTimeZoneMixin, PresentationForm, posted_conference, row_conference
 from .schedule_grid import ScheduleGridViewSet
 
@@ -206,6 +207,7 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
         ScheduleItemViewSet,
         RoomViewSet,
         PersonViewSet,
+        PersonDuplicatesViewSet,
         ScheduleGridViewSet,
     )
     menu_icon = "calendar"

@@ -9,6 +9,7 @@ from .admin_forms import StreamFormField
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import ProgrammePermissionPolicy, choosable_pages
+from .person_merges import MERGE_ACTION, UNDO_ACTION
 from .viewsets import ProgrammeViewSetGroup
 
 # Registered before the viewsets, whose registration would otherwise make Wagtail's unscoped default.
@@ -22,6 +23,12 @@ register_form_field_override(StreamField, override={"form_class": StreamFormFiel
 
 for action in SCOPED_BULK_ACTIONS:
     hooks.register("register_bulk_action", action, order=1)
+
+
+@hooks.register("register_log_actions")
+def people_merge_actions(actions):
+    actions.register_action(MERGE_ACTION, "Merge people", "Merged a duplicate into this person")
+    actions.register_action(UNDO_ACTION, "Undo merge of people", "Undid a merge into this person")
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -1,6 +1,7 @@
 from .imports import ImportedSource
 from .old_addresses import FolderRedirect, OldFileAddress, ProgrammeExportAddress
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
+from .people import PersonAlias, PersonMerge
 from .programme import Person, Presentation, PresentationDOI, Presenter, Session
 from .schedule import Room, ScheduleItem
 
@@ -13,6 +14,8 @@ __all__ = [
     "ImportedSource",
     "OldFileAddress",
     "Person",
+    "PersonAlias",
+    "PersonMerge",
     "Presentation",
     "PresentationDOI",
     "ProgrammeExportAddress",

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import Q, Subquery
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -27,6 +27,7 @@ from ..structured_data import conference_event
 from ..text import ordinal as english_ordinal
 from ..text import unaccented
 from ..zenodo import NotAZenodoTarget, parse_zenodo
+from .people import merged_into
 from .programme import Person, Presentation, Presenter
 from .programme_query import conference_programme
 from .schedule import validate_time_zone
@@ -171,7 +172,12 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
 
     @path(paths.PEOPLE + "<slug:slug>/")
     def person(self, request, slug):
-        person = get_object_or_404(Person, slug=slug)
+        person = Person.objects.filter(slug=slug).first()
+        if person is None:
+            kept = merged_into(slug)
+            if kept is None:
+                raise Http404("No person has this address.")
+            return HttpResponsePermanentRedirect(self.person_url(kept.slug, request))
         entries = (
             Presenter.objects.filter(person=person, presentation__in=Presentation.objects.public())
             .select_related("presentation__conference", "presentation__session")

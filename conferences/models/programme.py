@@ -114,10 +114,13 @@ class Person(index.Indexed, models.Model):
     orcid = OrcidField(
         "ORCID iD", blank=True, help_text="E.g. 0000-0002-1825-0097; the https://orcid.org/ address works too."
     )
+    is_group = models.BooleanField(
+        "a group", default=False, help_text="A committee or team named as a presenter, not one person."
+    )
 
     objects = PersonQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("orcid")]
+    panels = [FieldPanel("name"), FieldPanel("orcid"), FieldPanel("is_group")]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

@@ -2,6 +2,7 @@
 
 import re
 
+from .person_names import read_name
 from .records import PresenterRecord
 from .text import clean_line, is_placeholder
 from .values import read_doi
@@ -36,10 +37,14 @@ def presenter_records(items, where, reader):
         if institution and is_placeholder(institution):
             reader.warn(f"{where}: institution {institution!r} of presenter {name!r} is a placeholder; left empty")
             institution = ""
-        if "," in name and not reader.surname_first:
-            reader.warn(f"{where}: presenter name {name!r} has a comma (several people?); kept as written")
         doi = read_doi(item.get("doix"), f"{where}, presenter {name!r}", reader.warn)
-        records.append(PresenterRecord(name=name, institution=institution, doi=doi))
+        reading = read_name(name, institution)
+        for note in reading.notes:
+            reader.warn(f"{where}: {note.message}")
+        records += [
+            PresenterRecord(name=entry.name, institution=entry.institution, doi=doi, is_group=entry.is_group)
+            for entry in reading.entries
+        ]
     return records
 
 

@@ -9,6 +9,7 @@ class PresenterRecord:
     name: str
     institution: str
     doi: str = ""
+    is_group: bool = False  # a committee or team named as a presenter: not one person
 
 
 @dataclass

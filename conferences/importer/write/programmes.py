@@ -11,7 +11,7 @@ from dataclasses import asdict
 
 from django.utils.text import slugify
 
-from conferences.models import Person
+from conferences.models import Person, PersonAlias
 from conferences.text import person_name_key
 
 from .bookkeeping import fingerprint
@@ -29,7 +29,7 @@ def write_programmes(plan, pages, records, report, progress, prefer_source=False
         else:
             changed.append((item, conference, digest))
     people = PeopleDirectory()
-    new_people = people.ensure(name for item, _, _ in changed for name in programme_names(item.programme))
+    new_people = people.ensure(entry for item, _, _ in changed for entry in programme_presenters(item.programme))
     report.created["people"] += len(new_people)
     written = []
     for done, (item, conference, digest) in enumerate(changed, start=1):
@@ -50,22 +50,31 @@ def _row_changes(report):
 
 
 class PeopleDirectory:
-    """Every person by matching key, created in bulk when first needed."""
+    """Every person by matching key, created in bulk when first needed.
+
+    A curator's merge leaves the merged spelling as an alias of the person kept: the source still
+    has that spelling, and the import must find the kept person rather than bring the duplicate back.
+    """
 
     def __init__(self):
-        self.by_key = {person.name_key: person for person in Person.objects.all()}
-        self.names = {person.pk: person.name for person in self.by_key.values()}
-        self.slugs = set(Person.objects.values_list("slug", flat=True))
+        people = list(Person.objects.all())
+        self.by_key = {person.name_key: person for person in people}
+        self.names = {person.pk: person.name for person in people}
+        for alias in PersonAlias.objects.select_related("person"):
+            self.by_key.setdefault(alias.name_key, alias.person)
+        self.slugs = {person.slug for person in people} | set(PersonAlias.objects.values_list("old_slug", flat=True))
 
-    def ensure(self, names):
-        """Create the people named in `names` that do not exist yet; spellings choose the display name."""
-        spellings = {}
-        for name in names:
-            key = person_name_key(name)
+    def ensure(self, presenters):
+        """Create the people among `presenters` (records) that do not exist yet; spellings choose the display name."""
+        spellings, groups = {}, set()
+        for presenter in presenters:
+            key = person_name_key(presenter.name)
             if key and key not in self.by_key:
-                spellings.setdefault(key, []).append(name)
+                spellings.setdefault(key, []).append(presenter.name)
+                if presenter.is_group:
+                    groups.add(key)
         new_people = [
-            Person(name=_best_spelling(options), name_key=key, slug=self._slug(key))
+            Person(name=_best_spelling(options), name_key=key, slug=self._slug(key), is_group=key in groups)
             for key, options in spellings.items()
         ]
         for person in Person.objects.bulk_create(new_people):
@@ -98,9 +107,9 @@ def _best_spelling(options):
     return max(options, key=score)
 
 
-def programme_names(record):
+def programme_presenters(record):
     return [
-        presenter.name
+        presenter
         for session in record.sessions
         for presentation in session.presentations
         for presenter in presentation.presenters

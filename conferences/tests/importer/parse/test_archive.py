@@ -256,7 +256,7 @@ def test_a_chair_whose_name_could_pass_for_an_id_is_kept(tmp_path, name):
 def test_names_and_titles_have_their_whitespace_collapsed(tmp_path):
     presenters = [
         {"name": "  Vigdis   Kvalheim\t", "institution": " NSD "},
-        {"name": "Dr. Shawn Sobers,", "institution": ""},
+        {"name": "Shawn Sobers,", "institution": ""},
     ]
     talk = presentation(title="  A\n  long   title ", presenters=presenters)
     result, _ = parse(tmp_path, conference(sessions=[session(talk)]))
@@ -264,7 +264,7 @@ def test_names_and_titles_have_their_whitespace_collapsed(tmp_path):
     assert record.title == "A long title"
     assert [(p.name, p.institution) for p in record.presenters] == [
         ("Vigdis Kvalheim", "NSD"),
-        ("Dr. Shawn Sobers", ""),
+        ("Shawn Sobers", ""),
     ]
 
 
@@ -293,11 +293,18 @@ def test_a_file_writing_surname_first_is_turned_round_with_one_warning(tmp_path)
     assert len(warnings) == 1 and "Surname, Given" in warnings[0].message
 
 
-def test_a_comma_in_a_name_elsewhere_is_kept_with_a_warning(tmp_path):
+def test_two_people_in_one_name_become_two_presenters_with_a_warning(tmp_path):
     presenters = [{"name": "Hayley Mills, Jon Johnson", "institution": "UCL"}]
     result, warnings = parse(tmp_path, conference(sessions=[session(presentation(presenters=presenters))]))
-    assert only_presentation(result).presenters[0].name == "Hayley Mills, Jon Johnson"
-    assert len(warnings) == 1 and "comma" in warnings[0].message
+    assert [p.name for p in only_presentation(result).presenters] == ["Hayley Mills", "Jon Johnson"]
+    assert len(warnings) == 1 and "2 people" in warnings[0].message
+
+
+def test_a_single_name_with_a_comma_is_kept_with_a_warning(tmp_path):
+    presenters = [{"name": "T.E, Raghunathan", "institution": "University of Michigan"}]
+    result, warnings = parse(tmp_path, conference(sessions=[session(presentation(presenters=presenters))]))
+    assert only_presentation(result).presenters[0].name == "T.E, Raghunathan"
+    assert len(warnings) == 1 and "kept as written" in warnings[0].message
 
 
 def test_presentations_without_titles_are_skipped_with_a_warning(tmp_path):

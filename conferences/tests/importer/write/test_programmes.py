@@ -4,7 +4,7 @@ import pytest
 
 from conferences.importer.write.bookkeeping import ImportRecords
 from conferences.importer.write.programme_sync import ProgrammeSync
-from conferences.importer.write.programmes import PeopleDirectory, programme_names
+from conferences.importer.write.programmes import PeopleDirectory, programme_presenters
 from conferences.importer.write.report import ImportReport
 from conferences.models import Presentation, Session
 from conferences.tests import builders
@@ -20,7 +20,7 @@ def imported(tmp_path, home_page):
     record, _ = parse(tmp_path, data)
     page = builders.conference(builders.conference_index(home_page), 2022)
     people = PeopleDirectory()
-    people.ensure(programme_names(record))
+    people.ensure(programme_presenters(record))
     ProgrammeSync(page, "annual-2022", record, people, ImportRecords(), ImportReport()).run()
     return page
 
