@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conferences', '0015_programme_export_addresses'),
+        ('conferences', '0010_programme_export_addresses'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
