@@ -3,6 +3,7 @@ from .old_addresses import FolderRedirect, OldFileAddress, ProgrammeExportAddres
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from .programme import Person, Presentation, PresentationDOI, Presenter, Session
 from .schedule import Room, ScheduleItem
+from .sponsors import Sponsor
 
 __all__ = [
     "ConferenceArchivePage",
@@ -20,4 +21,5 @@ __all__ = [
     "Room",
     "ScheduleItem",
     "Session",
+    "Sponsor",
 ]
