@@ -116,7 +116,7 @@ class SponsorTierBlock(blocks.StructBlock):
 
 def sponsors_preview():
     """The first sponsors with logos from the Sponsors list, so that the editor sees real logos."""
-    sponsors = apps.get_model("conferences", "Sponsor").objects.exclude(logo=None).values_list("pk", flat=True)
+    sponsors = apps.get_model("conferences", "Sponsor").objects.exclude(logo=None).select_related("logo")
     return {"heading": "Our sponsors", "tiers": [{"name": "Gold", "sponsors": list(sponsors[:4])}]}
 
 
@@ -203,7 +203,7 @@ class SpeakersBlock(blocks.StructBlock):
 
     def bulk_to_python(self, values):
         speakers_blocks = super().bulk_to_python(values)
-        photos = [speaker["photo"] for block in speakers_blocks for speaker in block["speakers"]]
+        photos = [speaker.get("photo") for block in speakers_blocks for speaker in block["speakers"]]
         prefetch_renditions(photos, PHOTO_RENDITION)
         return speakers_blocks
 
@@ -215,11 +215,11 @@ class SpeakersBlock(blocks.StructBlock):
 
 
 def _speaker_card(speaker, request):
-    photo = speaker["photo"]
+    photo = speaker.get("photo")
     return {
         "speaker": speaker,
         "photo": image_tag(photo, PHOTO_RENDITION, photo.contextual_alt_text or "") if photo else "",
-        "session_url": session_url(speaker["session"], request),
+        "session_url": session_url(speaker.get("session"), request),
     }
 
 
@@ -314,11 +314,11 @@ def _people_index(request):
 
 
 def _member_card(member, people_index, request):
-    person = member["person"]
+    person = member.get("person")
     return {
-        "name": member["name"] or (person.name if person else ""),
-        "role": ROLE_LABELS.get(member["role"], ""),
-        "institution": member["institution"],
+        "name": member.get("name") or (person.name if person else ""),
+        "role": ROLE_LABELS.get(member.get("role"), ""),
+        "institution": member.get("institution", ""),
         "url": people_index.person_url(person.slug, request) if person and people_index else "",
     }
 
@@ -406,9 +406,9 @@ def _typed_card(entry, zone):
         "title": entry["title"],
         "when": when,
         "datetime": stamp,
-        "place": entry["place"],
-        "description": entry["description"],
-        "url": entry["link"],
+        "place": entry.get("place", ""),
+        "description": entry.get("description", ""),
+        "url": entry.get("link", ""),
     }
 
 
@@ -418,7 +418,7 @@ def _typed_zone_label(entries, zone):
     ]
     if not moments:
         return ""
-    return zone_label(zone, moments) if zone else "the venue's local time"
+    return zone_label(zone, moments) if zone else "the venue’s local time"
 
 
 class WorkshopsBlock(ScheduleExtractBlock):
