@@ -4,6 +4,7 @@ import itertools
 import json
 
 import wagtail_factories
+from django.core.serializers.json import DjangoJSONEncoder
 
 from conferences.models import Sponsor
 
@@ -29,4 +30,4 @@ def sponsors_value(tiers, heading=""):
 
 def body(*blocks):
     """A page body of (block type, value) pairs, as JSON."""
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks], cls=DjangoJSONEncoder)

@@ -4,8 +4,10 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from wagtail.blocks import StructBlockValidationError
 
+from conferences.blocks import ConferenceStreamBlock
 from conferences.choices import SessionType
 from conferences.people_blocks import (
     LOGO_RENDITION,
@@ -17,11 +19,13 @@ from conferences.people_blocks import (
     WorkshopsBlock,
 )
 from conferences.tests import builders, people_builders, schedule_builders
+from conferences.tests.form_data import list_block
 from conferences.tests.people_builders import body, sponsors_value
 
 pytestmark = pytest.mark.django_db
 
 PREVIEWED = [SponsorsBlock, SpeakersBlock, CommitteeBlock, WorkshopsBlock, SocialProgrammeBlock]
+BLOCK_NAMES = ["sponsors", "speakers", "committee", "workshops", "social_programme"]
 
 
 def soup_of(client, page):
@@ -152,6 +156,48 @@ def test_thirty_sponsors_in_three_tiers_cost_as_many_queries_as_one(client, home
         counts.append(len(captured))
     assert logos == [1, 30]
     assert counts[0] == counts[1]
+
+
+def sponsors_form_value(tiers):
+    tier_values = [{"name": name, "sponsors": list_block([item.pk for item in items])} for name, items in tiers]
+    return {"heading": "", "tiers": list_block(tier_values)}
+
+
+def post_sponsors(client, page, tiers):
+    data = builders.conference_form_data(page, body=[("sponsors", sponsors_form_value(tiers))])
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def test_the_editor_saves_sponsors_by_tier(admin_client, home_page):
+    page = builders.conference(builders.conference_index(home_page))
+    gold, silver = people_builders.sponsor("ICPSR"), people_builders.sponsor("GESIS")
+    assert post_sponsors(admin_client, page, [("Gold", [gold]), ("Silver", [silver])]).status_code == 302
+    saved = page.revisions.order_by("-created_at").first().as_object().body[0].value
+    assert [(tier["name"], [s.name for s in tier["sponsors"]]) for tier in saved["tiers"]] == [
+        ("Gold", ["ICPSR"]),
+        ("Silver", ["GESIS"]),
+    ]
+
+
+def test_the_editor_refuses_an_empty_tier_and_saves_nothing(admin_client, home_page):
+    page = builders.conference(builders.conference_index(home_page))
+    revisions = page.revisions.count()
+    response = post_sponsors(admin_client, page, [("Gold", [])])
+    assert response.status_code == 200
+    # The editor's script receives the message as JSON, its quotation marks escaped.
+    assert (
+        "Choose at least one sponsor for the \\u201cGold\\u201d tier, or remove the tier." in response.content.decode()
+    )
+    assert page.revisions.count() == revisions
+
+
+def test_the_editor_opens_a_page_holding_every_people_block(admin_client, home_page):
+    people_builders.sponsor("ICPSR")
+    children = ConferenceStreamBlock().child_blocks
+    stream = [(name, children[name].get_prep_value(children[name].get_preview_value())) for name in BLOCK_NAMES]
+    page = page_with(home_page, *stream)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
 
 
 # -- speakers -----------------------------------------------------------------
