@@ -159,7 +159,12 @@ class SponsorsBlock(blocks.StructBlock):
 def _sponsor_card(sponsor):
     logo = sponsor.logo
     alt = sponsor.logo_alt_text or (logo.description if logo else "") or sponsor.name
-    return {"sponsor": sponsor, "logo": image_tag(logo, LOGO_RENDITION, alt) if logo else ""}
+    return {
+        "sponsor": sponsor,
+        "logo": image_tag(logo, LOGO_RENDITION, alt) if logo else "",
+        # Rows written past the admin's checks (a script, a shell) must not put a script into a link.
+        "href": sponsor.url if sponsor.url.startswith(("https://", "http://")) else "",
+    }
 
 
 # -- speakers -----------------------------------------------------------------
@@ -297,10 +302,10 @@ class CommitteeBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        people_index = _people_index(context.get("request"))
-        context["members"] = [
-            _member_card(member, people_index, context.get("request")) for member in value["members"]
-        ]
+        request = context.get("request")
+        chosen = any(member.get("person") for member in value["members"])
+        people_index = _people_index(request) if chosen else None
+        context["members"] = [_member_card(member, people_index, request) for member in value["members"]]
         return context
 
 

@@ -101,6 +101,13 @@ def test_a_sponsor_without_a_link_shows_its_logo_alone(client, home_page):
     assert block.select("a") == [] and block.select_one("img")["alt"] == "Quiet Foundation"
 
 
+def test_a_script_link_written_past_the_admins_checks_is_no_link(client, home_page):
+    sneaky = people_builders.sponsor("Sneaky Ltd", url="javascript:alert(1)")
+    page = page_with(home_page, ("sponsors", sponsors_value([("Gold", [sneaky])])))
+    block = soup_of(client, page).select_one(".sponsors")
+    assert block.select("a") == [] and block.select_one("img")["alt"] == "Sneaky Ltd"
+
+
 def test_a_sponsors_words_are_escaped(client, home_page):
     hostile = people_builders.sponsor(
         "<script>alert(1)</script>", logo=False, description='<img src=x onerror="alert(2)">'
