@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from .people_blocks import CommitteeBlock, SocialProgrammeBlock, SpeakersBlock, SponsorsBlock, WorkshopsBlock
 from .youtube import youtube_video_id, youtube_watch_url
 from .zenodo import NotAZenodoTarget, parse_zenodo
 
@@ -311,6 +312,11 @@ class ConferenceStreamBlock(blocks.StreamBlock):
     image = ImageWithCaptionBlock()
     recording = RecordingBlock()
     document = DocumentLinkBlock()
+    sponsors = SponsorsBlock()
+    speakers = SpeakersBlock()
+    committee = CommitteeBlock()
+    workshops = WorkshopsBlock()
+    social_programme = SocialProgrammeBlock()
 
 
 # A menu link leads to a page, an anchor on one, or another site; never to a script.

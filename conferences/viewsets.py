@@ -6,16 +6,17 @@ from functools import wraps
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BaseColumn, Column
+from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .choosers import ScopedChooserViewSet
 from .filters import PresentationFilterSet, RoomFilterSet, ScheduleItemFilterSet, SessionFilterSet
-from .models import ConferencePage, Person, Presentation, Room, ScheduleItem, Session
+from .models import ConferencePage, Person, Presentation, Room, ScheduleItem, Session, Sponsor
 from .models.conflicts import conference_zone, describe_time
 from .permissions import scope_to_user
 from .person_admin import PersonDuplicatesViewSet
@@ -213,3 +214,29 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
     menu_icon = "calendar"
     menu_label = "Programmes"
     menu_name = "programmes"
+
+
+ADMIN_LOGO_RENDITION = "max-120x60"
+
+
+class LogoColumn(BaseColumn):
+    cell_template_name = "conferences/admin/sponsor_logo_cell.html"
+
+
+class SponsorViewSet(SnippetViewSet):
+    """Sponsors, shared by every year's website: not scoped to a conference."""
+
+    model = Sponsor
+    icon = "site"
+    menu_label = "Sponsors"
+    add_to_admin_menu = True
+    list_display = ["name", LogoColumn("logo", label="Logo"), "url"]
+    list_per_page = 50
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        # Each row's thumbnail, read with the listing rather than one rendition lookup per row.
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=ADMIN_LOGO_RENDITION)
+        return Sponsor.objects.select_related("logo").prefetch_related(
+            Prefetch("logo__renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )

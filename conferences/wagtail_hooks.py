@@ -10,13 +10,14 @@ from .bulk_actions import SCOPED_BULK_ACTIONS
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import ProgrammePermissionPolicy, choosable_pages
 from .person_merges import MERGE_ACTION, UNDO_ACTION
-from .viewsets import ProgrammeViewSetGroup
+from .viewsets import ProgrammeViewSetGroup, SponsorViewSet
 
 # Registered before the viewsets, whose registration would otherwise make Wagtail's unscoped default.
 for model in (Session, Presentation, Room, ScheduleItem):
     register_permission_policy(model, ProgrammePermissionPolicy(model))
 
 register_snippet(ProgrammeViewSetGroup)
+register_snippet(SponsorViewSet)
 
 # Every admin form's StreamFields: a form missing their inputs gets an error on the field, not a 500.
 register_form_field_override(StreamField, override={"form_class": StreamFormField})

@@ -4,6 +4,7 @@ from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, C
 from .people import PersonAlias, PersonMerge
 from .programme import Person, Presentation, PresentationDOI, Presenter, Session
 from .schedule import Room, ScheduleItem
+from .sponsors import Sponsor
 
 __all__ = [
     "ConferenceArchivePage",
@@ -23,4 +24,5 @@ __all__ = [
     "Room",
     "ScheduleItem",
     "Session",
+    "Sponsor",
 ]
