@@ -34,6 +34,7 @@ class ConferenceActionView(WagtailAdminTemplateMixin, FormView):
     header_icon = "calendar"
     url_name = ""
     refusal = ""
+    subtitle = "{conference}"
 
     def allowed(self, user, conference):
         raise NotImplementedError
@@ -47,7 +48,12 @@ class ConferenceActionView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
-        return self.conference.get_admin_display_title()
+        return self.subtitle.format(conference=self.conference.get_admin_display_title())
+
+    def get_breadcrumbs_items(self):
+        edit_url = reverse("wagtailadmin_pages:edit", args=[self.conference.pk])
+        conference = {"url": edit_url, "label": self.conference.get_admin_display_title()}
+        return [*super().get_breadcrumbs_items(), conference, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -62,6 +68,7 @@ class StartNextConferenceView(ConferenceActionView):
     template_name = "conferences/admin/next_conference.html"
     page_title = "Start next year's conference"
     url_name = NEXT_YEAR
+    subtitle = "Start next year's conference from {conference}"
     form_class = NextConferenceForm
     refusal = (
         "Starting next year's conference takes permission to add and edit pages in the conferences section; "
@@ -95,6 +102,7 @@ class AddStandardPagesView(ConferenceActionView):
     template_name = "conferences/admin/standard_pages.html"
     page_title = "Add the standard pages"
     url_name = STANDARD_PAGES
+    subtitle = "Add the standard pages to {conference}"
     refusal = "Adding the standard pages takes permission to add pages below {conference.title}; ask the web team."
 
     def allowed(self, user, conference):
