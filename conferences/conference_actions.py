@@ -42,15 +42,21 @@ class ConferenceActionView(WagtailAdminTemplateMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         queryset = ConferencePage.objects.filter(kind=ConferenceKind.ANNUAL)
         self.conference = get_object_or_404(queryset, pk=kwargs["page_id"])
-        if not self.allowed(request.user, self.conference):
-            context = self.get_context_data(form=None, refusal=self.refusal.format(conference=self.conference))
+        self.refused = not self.allowed(request.user, self.conference)
+        if self.refused:
+            # Nothing of the page is shown: it may be a draft that this user may not see.
+            context = WagtailAdminTemplateMixin.get_context_data(self, form=None, refusal=self.refusal)
             return TemplateResponse(request, "conferences/admin/action_refused.html", context, status=403)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
+        if self.refused:
+            return ""
         return self.subtitle.format(conference=self.conference.get_admin_display_title())
 
     def get_breadcrumbs_items(self):
+        if self.refused:
+            return super().get_breadcrumbs_items()
         edit_url = reverse("wagtailadmin_pages:edit", args=[self.conference.pk])
         conference = {"url": edit_url, "label": self.conference.get_admin_display_title()}
         return [*super().get_breadcrumbs_items(), conference, {"url": "", "label": self.page_title}]
@@ -103,7 +109,7 @@ class AddStandardPagesView(ConferenceActionView):
     page_title = "Add the standard pages"
     url_name = STANDARD_PAGES
     subtitle = "Add the standard pages to {conference}"
-    refusal = "Adding the standard pages takes permission to add pages below {conference.title}; ask the web team."
+    refusal = "Adding the standard pages takes permission to add pages below the conference; ask the web team."
 
     def allowed(self, user, conference):
         return may_add_standard_pages(user, conference)

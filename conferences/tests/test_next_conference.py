@@ -450,6 +450,9 @@ def test_each_standard_page_is_logged_once_as_created(admin_user, new_site):
 def test_a_user_who_may_not_add_pages_below_the_conference_gets_403(client, new_site):
     other = builders.conference(new_site["index"], 2019, slug="iassist2019")
     client.force_login(builders.member(roles.ensure_organisers(other).name, "organiser"))
-    assert client.get(standard_pages_url(new_site["conference"])).status_code == 403
+    response = client.get(standard_pages_url(new_site["conference"]))
+    assert response.status_code == 403
+    assert "takes permission to add pages below the conference" in response.content.decode()
+    assert new_site["conference"].title not in response.content.decode()  # it could be a draft they may not see
     assert client.post(standard_pages_url(new_site["conference"])).status_code == 403
     assert not Page.objects.child_of(new_site["conference"]).exists()
