@@ -146,6 +146,9 @@ class ZenodoTargetBlock(blocks.CharBlock):
 
 
 class ZenodoLinkBlock(blocks.StructBlock):
+    # One year's presentations: next year's website does not start with them (carry_over.py).
+    dated = True
+
     target = ZenodoTargetBlock(
         label="Zenodo address or DOI",
         help_text=(
@@ -225,6 +228,8 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
 
 class RecordingBlock(blocks.StructBlock):
+    dated = True  # one year's recording (carry_over.py)
+
     video = blocks.CharBlock(
         max_length=200,
         label="YouTube video",
@@ -279,6 +284,8 @@ class NoticeContentBlock(blocks.StreamBlock):
 
 
 class NoticeBlock(blocks.StructBlock):
+    dated = True  # notices announce this year's news and deadlines (carry_over.py)
+
     scheme = blocks.ChoiceBlock(
         choices=[(key, scheme["label"]) for key, scheme in NOTICE_SCHEMES.items()],
         default="panel",

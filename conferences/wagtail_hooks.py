@@ -5,6 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from . import conference_actions, next_conference
 from .admin_forms import StreamFormField
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
@@ -60,3 +61,18 @@ def warn_about_programme_on_delete(request, page):
 
 def _plural(count, noun):
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@hooks.register("register_admin_urls")
+def conference_action_urls():
+    return conference_actions.urlpatterns()
+
+
+@hooks.register("register_page_header_buttons")
+def conference_action_buttons(page, user, view_name, next_url=None):
+    return conference_actions.header_buttons(page, user)
+
+
+@hooks.register("register_log_actions")
+def conference_log_actions(actions):
+    actions.register_action(next_conference.LOG_ACTION)(next_conference.StartedFromFormatter)

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 
 from conferences.demo import load_demo_content
 from conferences.models import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage, Presentation
+from conferences.next_conference import proposal
 from conferences.tests import builders, schedule_builders
 from home.models import HomePage
 
@@ -67,6 +68,7 @@ class SiteContent:
     schedule: ScheduleFacts
     decades: dict = field(default_factory=dict)
     editor_username: str = "editor"
+    timed_website: dict = field(default_factory=dict)  # the titles of its pages and menu, and its next year
 
 
 def build_site_content():
@@ -83,6 +85,7 @@ def build_site_content():
         theme="Social science data in a digital world",
     )
     timed = schedule_builders.bristol_conference(index)
+    timed_website = _conference_website(timed["conference"])
     password = secrets.token_urlsafe(16)
     get_user_model().objects.create_superuser("editor", "editor@example.org", password)
 
@@ -104,6 +107,7 @@ def build_site_content():
         "agenda": f"{timed['conference'].url}schedule/agenda/?starred=s{timed['a1'].pk},i{timed['coffee'].pk}",
         "timed programme": timed["conference"].url,
         "not found": "/no-such-page/",
+        "timed conference edit": f"/admin/pages/{timed['conference'].pk}/edit/",
     }
     decades = {}
     for page in ConferencePage.objects.filter(kind="annual").order_by("-year"):
@@ -125,4 +129,36 @@ def build_site_content():
             during_a1_utc="2026-06-02T10:15:00Z",  # 11:15 in Bristol
         ),
         decades=decades,
+        timed_website=timed_website,
     )
+
+
+def _conference_website(conference):
+    """Two pages below the timed conference, one with a notice, and a menu leading to them and beyond."""
+    cfp = builders.content_page(conference, "Call for proposals", slug="call-for-proposals")
+    venue = builders.content_page(conference, "Venue and travel", slug="venue-and-travel")
+    cfp.body = [
+        {
+            "type": "notice",
+            "value": {
+                "scheme": "highlight",
+                "content": [{"type": "heading", "value": {"text": "Proposals are due on 1 December", "level": "h2"}}],
+            },
+        },
+        {"type": "paragraph", "value": "<p>IASSIST welcomes proposals for papers, panels and posters.</p>"},
+    ]
+    conference.menu = [
+        {"type": "link", "value": {"page": cfp.pk, "url": "", "label": ""}},
+        {"type": "link", "value": {"page": venue.pk, "url": "", "label": "Getting to Bristol"}},
+        {"type": "link", "value": {"page": None, "url": "https://iassistdata.org/", "label": "IASSIST"}},
+    ]
+    for page in (cfp, venue, conference):
+        page.save_revision().publish()
+    next_conference = proposal(conference)
+    return {
+        "pages": [cfp.title, venue.title],
+        "menu": [cfp.title, "Getting to Bristol", "IASSIST"],
+        "notice": "Proposals are due on 1 December",
+        "next_title": next_conference.title,
+        "next_year": next_conference.year,
+    }
