@@ -1,4 +1,5 @@
 from .imports import ImportedSource
+from .landing import ConferenceLandingPin, LandingChoice
 from .old_addresses import FolderRedirect, OldFileAddress, ProgrammeExportAddress
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from .programme import Person, Presentation, PresentationDOI, Presenter, Session
@@ -7,10 +8,12 @@ from .schedule import Room, ScheduleItem
 __all__ = [
     "ConferenceArchivePage",
     "ConferenceIndexPage",
+    "ConferenceLandingPin",
     "ConferencePage",
     "ContentPage",
     "FolderRedirect",
     "ImportedSource",
+    "LandingChoice",
     "OldFileAddress",
     "Person",
     "Presentation",
