@@ -103,6 +103,7 @@ def conference_form_data(page, body=(), **changes):
         "end_date": str(page.end_date),
         "body": streamfield(list(body)),
         "menu": streamfield([]),
+        "landing_buttons": streamfield([]),
     }
     return nested_form_data({**fields, **changes})
 
