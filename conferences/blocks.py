@@ -135,6 +135,11 @@ class EventButtonsBlock(blocks.ListBlock):
             {"label": "Africa Workshop", "url": "https://iassistdata.org/", "new_tab": True},
         ]
 
+    def render(self, value, context=None):
+        # A row whose every button is outside its days would leave an empty row behind.
+        shown = [showing.shown_now(button, context) for button in value]
+        return super().render(value, context) if any(shown) else ""
+
 
 class ZenodoTargetBlock(blocks.CharBlock):
     """A Zenodo address or DOI, stored in canonical form."""

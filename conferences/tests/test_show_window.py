@@ -105,3 +105,11 @@ def test_a_landing_button_obeys_its_days(client, home_page):
         assert button_labels(client, index) == ["Early registration"]
     with at(2027, 6, 2, 12, 0):
         assert button_labels(client, index) == []
+
+
+def test_a_row_whose_every_button_is_outside_its_days_leaves_no_empty_row(client, home_page):
+    row = [builders.event_button("Register", "https://example.org/register", show_until=JUNE_10)]
+    index = builders.conference_index(home_page, body=[{"type": "event_buttons", "value": row}])
+    with at(2027, 6, 11, 12, 0):
+        soup = BeautifulSoup(client.get(index.url).content, "html.parser")
+    assert soup.select(".button-row") == []

@@ -6,12 +6,13 @@ import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.http import HttpRequest, HttpResponse
+from django.test import RequestFactory
 from django.utils.http import http_date
 
 from conferences.tests import builders
 from home.changes import next_change, note_change
-from pagecache import expiry
-from pagecache.middleware import HEADER
+from pagecache import expiry, generation
+from pagecache.middleware import HEADER, page_key
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC
@@ -57,7 +58,7 @@ def test_a_cached_panel_expires_at_midnight_at_the_venue_within_the_sites_day(vi
     index = builders.conference_index(home_page, landing_panel=True)
     # Auckland's 7 June begins at 12:00 UTC on the 6th: the site's day (and the page's key) is unchanged.
     builders.conference(index, 2027, title="IASSIST Auckland", time_zone="Pacific/Auckland")
-    with at(2027, 6, 6, 11, 0):
+    with at(2027, 6, 6, 11, 30):
         visitor.get(index.url)
         before = visitor.get(index.url)
     assert before[HEADER] == "hit"
@@ -66,6 +67,18 @@ def test_a_cached_panel_expires_at_midnight_at_the_venue_within_the_sites_day(vi
         after = visitor.get(index.url)
     assert after[HEADER] == "miss"
     assert "Happening now" in text(after)
+
+
+def test_the_stored_entry_times_out_at_the_next_change(visitor, home_page):
+    index = builders.conference_index(home_page, landing_panel=True)
+    builders.conference(index, 2027, title="IASSIST Auckland", time_zone="Pacific/Auckland")
+    with at(2027, 6, 6, 11, 59):
+        visitor.get(index.url)
+        key = page_key(RequestFactory().get(index.url))
+        assert generation.page_cache().get(key) is not None
+    # The test cache keeps time by the (travelled) clock, as Redis keeps it by its own.
+    with at(2027, 6, 6, 12, 0, 1):
+        assert generation.page_cache().get(key) is None
 
 
 def test_the_response_expires_when_the_page_next_changes(visitor, home_page):
