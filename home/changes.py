@@ -2,9 +2,10 @@
 
 A notice with a last day, a conference that starts at its venue's midnight: whatever a page shows
 by the date declares the moment it changes with note_change(), from a block, a template tag or a
-view. The page cache (pagecache.middleware) reads next_change() and keeps the page no longer than
-that. The request carries the moment, so this lowest layer is all that the declaring apps and the
-page cache share.
+view. The page cache (pagecache/expiry.py) reads next_change(), through the setting
+PAGE_CACHE_NEXT_CHANGE, and keeps the page no longer than that. The request carries the moment, so
+this module of the lowest layer is all that the declaring apps and the page cache share, and the page
+cache imports none of them.
 """
 
 import datetime

@@ -1,19 +1,34 @@
 """How long a rendered page may be kept: the page cache's timeout, shortened to the page's next change.
 
-A page that changes by the date (home.changes) must leave the cache at that moment, in this
-cache and in browsers alike: the entry records its last moment (checked on every hit, so a worker's
-own copy and a cache whose clock differs obey it too) and the response says the same in Expires.
+A page that changes by the date (declared to the request, in this site by home.changes) must leave
+the cache at that moment, in this cache and in browsers alike: the entry records its last moment
+(checked on every hit, so a worker's own copy and a cache whose clock differs obey it too) and the
+response says the same in Expires.
 """
 
+import functools
 import math
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.http import http_date
+from django.utils.module_loading import import_string
 
-from home.changes import next_change
 
-__all__ = ["has_passed", "mark_response", "next_change", "timeout_until"]
+def next_change(request):
+    """The moment the page rendered for `request` next changes by itself, or None.
+
+    Asked of the function that PAGE_CACHE_NEXT_CHANGE names (the site's: home.changes.next_change),
+    since the page cache imports none of the site's apps.
+    """
+    name = getattr(settings, "PAGE_CACHE_NEXT_CHANGE", None)
+    return _function(name)(request) if name else None
+
+
+@functools.cache
+def _function(name):
+    return import_string(name)
 
 
 def timeout_until(deadline, timeout):
