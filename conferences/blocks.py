@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from . import showing
 from .people_blocks import CommitteeBlock, SocialProgrammeBlock, SpeakersBlock, SponsorsBlock, WorkshopsBlock
 from .youtube import youtube_video_id, youtube_watch_url
 from .zenodo import NotAZenodoTarget, parse_zenodo
@@ -91,6 +92,8 @@ class EventButtonBlock(blocks.StructBlock):
         label="Open in a new tab",
         help_text="Screen readers announce that the link opens in a new tab.",
     )
+    show_from = showing.show_from_block()
+    show_until = showing.show_until_block()
 
     class Meta:
         icon = "link"
@@ -101,6 +104,7 @@ class EventButtonBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        errors = showing.window_errors(value)
         has_page, has_url = bool(value.get("page")), bool(value.get("url"))
         if has_page == has_url:
             message = (
@@ -108,8 +112,13 @@ class EventButtonBlock(blocks.StructBlock):
                 if has_page
                 else "Choose a page of this site or enter a URL."
             )
-            raise blocks.StructBlockValidationError(block_errors={"url": ValidationError(message)})
+            errors["url"] = ValidationError(message)
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
         return value
+
+    def render(self, value, context=None):
+        return super().render(value, context) if showing.shown_now(value, context) else ""
 
 
 class EventButtonsBlock(blocks.ListBlock):
@@ -126,6 +135,11 @@ class EventButtonsBlock(blocks.ListBlock):
             {"label": "Global Virtual Conference", "url": "https://iassistdata.org/"},
             {"label": "Africa Workshop", "url": "https://iassistdata.org/", "new_tab": True},
         ]
+
+    def render(self, value, context=None):
+        # A row whose every button is outside its days would leave an empty row behind.
+        shown = [showing.shown_now(button, context) for button in value]
+        return super().render(value, context) if any(shown) else ""
 
 
 class ZenodoTargetBlock(blocks.CharBlock):
@@ -292,6 +306,8 @@ class NoticeBlock(blocks.StructBlock):
         help_text="Colour schemes are fixed so that text stays readable for everyone.",
     )
     content = NoticeContentBlock(help_text="Headings, text, event buttons and Zenodo links.")
+    show_from = showing.show_from_block()
+    show_until = showing.show_until_block()
 
     class Meta:
         icon = "warning"
@@ -302,6 +318,16 @@ class NoticeBlock(blocks.StructBlock):
             "scheme": "highlight",
             "content": [("heading", {"text": "Forthcoming and Recent Conferences", "level": "h2"})],
         }
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = showing.window_errors(value)
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
+
+    def render(self, value, context=None):
+        return super().render(value, context) if showing.shown_now(value, context) else ""
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

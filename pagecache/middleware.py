@@ -13,15 +13,16 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-from . import anonymous, generation
+from . import anonymous, expiry, generation
 from .copies import WorkerCopies
 from .outage import CacheUnavailable
 
 HEADER = "X-Page-Cache"
 DEFAULT_TIMEOUT = 60 * 60
 # Part of every page key: raise it when what a stored entry holds changes (v2: the headers
-# of every middleware), so a deployment never serves entries stored by the code before it.
-ENTRY_FORMAT = 2
+# of every middleware; v3: the moment the page changes by itself), so a deployment never serves
+# entries stored by the code before it.
+ENTRY_FORMAT = 3
 # Pages each worker process keeps in its own memory besides the shared cache (bytes).
 DEFAULT_WORKER_BYTES = 32 * 1024 * 1024
 # How long a visitor waits for another visitor's render of the same page before rendering it
@@ -74,8 +75,10 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if anonymous.may_store(request, response):
             response[HEADER] = "miss"
-            timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
-            entry = (token, response.status_code, list(response.items()), response.content)
+            deadline = expiry.next_change(request)
+            expiry.mark_response(response, deadline)
+            timeout = expiry.timeout_until(deadline, getattr(settings, "PAGE_CACHE_TIMEOUT", DEFAULT_TIMEOUT))
+            entry = (token, response.status_code, list(response.items()), response.content, deadline)
             try:
                 generation.page_cache().set(key, entry, timeout)
             except CacheUnavailable:
@@ -122,7 +125,7 @@ class AnonymousPageCacheMiddleware:
             except CacheUnavailable:
                 return None
             stored = found.get(key)
-            if stored is not None and stored[0] == found.get(generation.GENERATION_KEY):
+            if _counts(stored, found.get(generation.GENERATION_KEY)):
                 return stored
             if claim not in found:
                 return None
@@ -141,12 +144,17 @@ class AnonymousPageCacheMiddleware:
         nearby = self.copies.get(key)
         if nearby is not None:
             token = cache.get(generation.GENERATION_KEY) or generation.current()
-            stored = nearby if nearby[0] == token else cache.get(key)
+            stored = nearby if _counts(nearby, token) else cache.get(key)
         else:
             found = cache.get_many([generation.GENERATION_KEY, key])
             token = found.get(generation.GENERATION_KEY) or generation.current()
             stored = found.get(key)
-        return token, (stored if stored is not None and stored[0] == token else None)
+        return token, (stored if _counts(stored, token) else None)
+
+
+def _counts(stored, token):
+    """Whether a stored entry may be served: stored under the current generation, and its page not changed since."""
+    return stored is not None and stored[0] == token and not expiry.has_passed(stored[4])
 
 
 def _release(cache, claim):
@@ -157,7 +165,7 @@ def _release(cache, claim):
 
 
 def _rebuild(stored):
-    _token, status, headers, content = stored
+    _token, status, headers, content, _deadline = stored
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value

@@ -1,4 +1,5 @@
 from .imports import ImportedSource
+from .landing import ConferenceLandingPin, LandingChoice
 from .old_addresses import FolderRedirect, OldFileAddress, ProgrammeExportAddress
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from .people import PersonAlias, PersonMerge
@@ -9,10 +10,12 @@ from .sponsors import Sponsor
 __all__ = [
     "ConferenceArchivePage",
     "ConferenceIndexPage",
+    "ConferenceLandingPin",
     "ConferencePage",
     "ContentPage",
     "FolderRedirect",
     "ImportedSource",
+    "LandingChoice",
     "OldFileAddress",
     "Person",
     "PersonAlias",

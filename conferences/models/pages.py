@@ -1,16 +1,18 @@
 """Page types of the conferences section."""
 
+import datetime
 from collections import OrderedDict
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q, Subquery
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
@@ -19,7 +21,7 @@ from wagtail.search import index
 from home.descriptions import description
 
 from .. import paths
-from ..blocks import ConferenceStreamBlock, MenuBlock
+from ..blocks import ConferenceStreamBlock, EventButtonsBlock, MenuBlock
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
 from ..descriptions import ARCHIVE, INDEX, conference_description, stream_text
@@ -27,6 +29,8 @@ from ..structured_data import conference_event
 from ..text import ordinal as english_ordinal
 from ..text import unaccented
 from ..zenodo import NotAZenodoTarget, parse_zenodo
+from .landing import ConferenceIndexForm, LandingChoice
+from .landing_panel import build_panel, earliest_last_day
 from .people import merged_into
 from .programme import Person, Presentation, Presenter
 from .programme_query import conference_programme
@@ -35,6 +39,8 @@ from .schedule_query import conference_schedule
 from .schedule_routes import ConferenceScheduleRoutes, programme_days, schedule_links
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
+# A conference's few words on the Conferences page: no headings or lists to break the panel's outline.
+LANDING_SUMMARY_FEATURES = ["bold", "italic", "link"]
 # Two thousand presenters on one page is slow to load and to read with a screen reader.
 PEOPLE_PER_PAGE = 200
 
@@ -56,6 +62,23 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
     show_archive_link = models.BooleanField(
         "Link to the archive", default=True, help_text="Below the body, link to the conference archive."
     )
+    landing_panel = models.BooleanField(
+        "Compute the panel of forthcoming and recent conferences",
+        default=False,
+        help_text="Below the body, list the conferences by year from their dates: forthcoming, happening now and "
+        "recent, each with its summary and buttons (set on each conference's page). It replaces the list of "
+        "upcoming events. Leave off while the body holds a panel written by hand.",
+    )
+    landing_heading = models.CharField(
+        "Panel heading", max_length=200, default="Forthcoming and Recent Conferences", blank=False
+    )
+    recent_years = models.PositiveSmallIntegerField(
+        "Years a conference stays recent",
+        default=2,
+        validators=[MaxValueValidator(50)],
+        help_text="A conference stays in the panel for this many years after its last day; 0 to show only "
+        "forthcoming and current ones. Pinned conferences always show.",
+    )
     menu = StreamField(
         MenuBlock(),
         blank=True,
@@ -67,9 +90,18 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("show_upcoming"), FieldPanel("show_archive_link")], heading="Generated lists"),
+        MultiFieldPanel(
+            [
+                FieldPanel("landing_panel"),
+                FieldRowPanel([FieldPanel("landing_heading"), FieldPanel("recent_years")]),
+                InlinePanel("landing_pins", heading="Pinned and hidden conferences", label="Conference"),
+            ],
+            heading="Forthcoming and recent conferences",
+        ),
         FieldPanel("menu", heading="Section menu"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    base_form_class = ConferenceIndexForm
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conferences.ConferencePage", "conferences.ConferenceArchivePage", "conferences.ContentPage"]
@@ -123,9 +155,33 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
     def archive_page(self):
         return ConferenceArchivePage.objects.child_of(self).live().first()
 
+    def landing_sections(self, request=None, now=None):
+        """The computed panel's year sections (models/landing_panel.py), pins and hides applied."""
+        now = now or timezone.now()
+        choices = [(pin.conference_id, pin.choice) for pin in self.landing_pins.all()]
+        hidden = {pk for pk, choice in choices if choice == LandingChoice.HIDE}
+        # The first choice for a conference counts, should the editor have listed it twice.
+        pinned = list(dict.fromkeys(pk for pk, choice in choices if choice == LandingChoice.PIN and pk not in hidden))
+        since = earliest_last_day(now, self.recent_years)
+        conferences = (
+            ConferencePage.objects.child_of(self)
+            .live()
+            .filter(
+                Q(end_date__gte=since)
+                | Q(end_date__isnull=True, start_date__gte=since - datetime.timedelta(days=366))
+                | Q(start_date__isnull=True, year__gte=since.year)
+                | Q(pk__in=pinned)
+            )
+            .exclude(pk__in=hidden)
+            .defer("body", "menu")
+        )
+        return build_panel(conferences, pinned, now, self.recent_years, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.show_upcoming:
+        if self.landing_panel:
+            context["landing_sections"] = self.landing_sections(request)
+        elif self.show_upcoming:
             context["upcoming_conferences"] = list(self.upcoming_conferences())
         if self.show_archive_link:
             context["archive_page"] = self.archive_page()
@@ -301,6 +357,20 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
         help_text="The menu of this conference's website, beside this page and every page below it, in this "
         "order. Leave empty to use the Conferences section's menu.",
     )
+    landing_summary = RichTextField(
+        "summary",
+        blank=True,
+        features=LANDING_SUMMARY_FEATURES,
+        help_text="A sentence or two for the Conferences page, e.g. “The conference will be hybrid, in Bristol "
+        "and online.”",
+    )
+    landing_buttons = StreamField(
+        [("event_buttons", EventButtonsBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name="buttons",
+        help_text="The buttons under the summary. Leave empty for one button to this page.",
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -320,6 +390,12 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
         ),
         FieldPanel("image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("landing_summary"), FieldPanel("landing_buttons")],
+            heading="Conferences page",
+            help_text="What the Conferences page's panel shows for this event while it is forthcoming, under way "
+            "or recent.",
+        ),
         FieldPanel("menu", heading="Website menu"),
     ]
     search_fields = Page.search_fields + [

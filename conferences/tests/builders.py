@@ -103,6 +103,7 @@ def conference_form_data(page, body=(), **changes):
         "end_date": str(page.end_date),
         "body": streamfield(list(body)),
         "menu": streamfield([]),
+        "landing_buttons": streamfield([]),
     }
     return nested_form_data({**fields, **changes})
 
@@ -123,3 +124,29 @@ def member(group_name, username):
     user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-long-pass-phrase")
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def landing_pin(index, conference_page, choice="pin"):
+    """A pin (or hide) of `conference_page` on the index's computed panel, after the index's other pins."""
+    from conferences.models import ConferenceLandingPin
+
+    order = ConferenceLandingPin.objects.filter(page=index).count()
+    return ConferenceLandingPin.objects.create(page=index, conference=conference_page, choice=choice, sort_order=order)
+
+
+def notice(heading, scheme="panel", show_from=None, show_until=None):
+    """A notice block's raw value with one heading, for a StreamField body; the days as dates or None."""
+    value = {"scheme": scheme, "content": [{"type": "heading", "value": {"text": heading, "level": "h2"}}]}
+    for name, day in (("show_from", show_from), ("show_until", show_until)):
+        if day is not None:
+            value[name] = day.isoformat()
+    return {"type": "notice", "value": value}
+
+
+def event_button(label, url, show_from=None, show_until=None):
+    """One event button's raw value; the days as dates or None."""
+    value = {"label": label, "url": url, "page": None, "new_tab": False}
+    for name, day in (("show_from", show_from), ("show_until", show_until)):
+        if day is not None:
+            value[name] = day.isoformat()
+    return value

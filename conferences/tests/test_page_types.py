@@ -1,7 +1,7 @@
 import datetime
 
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from conferences.models import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from conferences.tests import builders
@@ -77,6 +77,9 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                         ]
                     ),
                     "menu": streamfield([]),
+                    "landing_heading": "Forthcoming and Recent Conferences",
+                    "recent_years": "2",
+                    "landing_pins": inline_formset([]),
                 }
             ),
         )
@@ -107,6 +110,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                     "zenodo_community": "https://zenodo.org/communities/iassist-2027/search?page=1",
                     "body": streamfield([("paragraph", rich_text("<p>Welcome</p>"))]),
                     "menu": streamfield([]),
+                    "landing_buttons": streamfield([]),
                 }
             ),
         )

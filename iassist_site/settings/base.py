@@ -166,6 +166,10 @@ CACHES = {
 # Search answers kept for anonymous visitors are keyed on the page cache's content generation, so that
 # a publish forgets them too (search/cache.py). Named here because search does not import the page cache.
 SEARCH_CACHE_GENERATION = "pagecache.generation.current"
+# When a page being rendered next changes by the date (a notice's last day, a conference's start), so
+# that the page cache keeps it no longer (pagecache/expiry.py). Named here because the page cache
+# imports none of the site's apps.
+PAGE_CACHE_NEXT_CHANGE = "home.changes.next_change"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "IASSIST"
