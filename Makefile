@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 SITE_HOSTNAME ?= 127.0.0.1
 SITE_PORT ?= 8000
 
-.PHONY: run test test-e2e install browser-tools lint format check-deploy import bench clean backup restore load
+.PHONY: run test test-e2e install browser-tools lint format check-deploy import bench clean backup restore load lighthouse
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -76,6 +76,11 @@ load: install
 # Serving benchmark (docs/serving.md): gunicorn, nginx and wrk on 127.0.0.1:18000-18099.
 bench: install
 	$(BIN)/python bench/serve_bench.py
+
+# Lighthouse (pinned in tools/lighthouse/package.json) on one page of each kind, as a phone (docs/serving.md).
+lighthouse: install
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	$(BIN)/python tools/lighthouse/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules

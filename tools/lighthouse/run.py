@@ -1,0 +1,123 @@
+"""Lighthouse (pinned in package.json) on one page of each kind, in Debian's Chromium, as a phone: the four scores.
+
+Builds a throwaway site as `make load` does (the imported ../shared/iassist-hugo tree, or the
+demo content), serves it with gunicorn and the production settings on 127.0.0.1, and prints per
+page the scores for performance, accessibility, best practices and SEO, with layout shift,
+blocking time and largest paint, and every audit that did not pass. `--base-url` measures a site
+already running instead. Lighthouse's performance score depends on the machine's load: compare
+runs taken side by side. Usage: make lighthouse, or .venv/bin/python tools/lighthouse/run.py --help.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.load import TREE, build_site, free_port, production_env, start_gunicorn, stop  # noqa: E402
+
+LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+METRICS = {
+    "layout shift": "cumulative-layout-shift",
+    "blocking": "total-blocking-time",
+    "LCP": "largest-contentful-paint",
+}
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--base-url", help="A running site to measure, e.g. http://127.0.0.1:8000 (default: build one)."
+    )
+    parser.add_argument("--tree", default=str(TREE), help="Hugo tree to import into the throwaway site.")
+    parser.add_argument("--page", action="append", help="Only this path (repeatable); default: one of each kind.")
+    parser.add_argument("--json", help="Also write every page's full Lighthouse report under this folder.")
+    args = parser.parse_args()
+    args.database_url, args.redis_url, args.workers, args.threads = None, None, 2, 2
+    return args
+
+
+def main():
+    args = parse_args()
+    if not LIGHTHOUSE.exists():
+        raise SystemExit(f"Lighthouse is not installed: npm ci --prefix {HERE.relative_to(REPO)}")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"No Chromium at {CHROMIUM}: apt-get install chromium, or set CHROME_PATH.")
+    if args.base_url:
+        measure_all(args.base_url.rstrip("/"), {path: path for path in args.page or ["/"]}, args)
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="iassist-lighthouse-"))
+    server = None
+    try:
+        env = production_env(workdir, args)
+        content = build_site(env, args.tree)
+        pages = kinds_of_page(env)
+        if args.page:
+            pages = {path: path for path in args.page}
+        port = free_port()
+        server = start_gunicorn(env, port, args)
+        print(f"Lighthouse {lighthouse_version()} (mobile), {content}, gunicorn on 127.0.0.1:{port}")
+        measure_all(f"http://127.0.0.1:{port}", pages, args)
+    finally:
+        if server is not None:
+            stop(server)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def kinds_of_page(env):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", (HERE / "pages.py").read_text()],
+        cwd=REPO, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def lighthouse_version():
+    return subprocess.run([LIGHTHOUSE, "--version"], capture_output=True, text=True).stdout.strip()
+
+
+def measure_all(base_url, pages, args):
+    print(f"{'page':<20} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5}  layout shift / blocking / LCP")
+    for kind, path in pages.items():
+        report = lighthouse(base_url + path)
+        if args.json:
+            Path(args.json).mkdir(parents=True, exist_ok=True)
+            (Path(args.json) / f"{kind.replace(' ', '-')}.json").write_text(json.dumps(report))
+        scores = [round(report["categories"][name]["score"] * 100) for name in CATEGORIES]
+        metrics = " / ".join(report["audits"][audit]["displayValue"] for audit in METRICS.values())
+        print(f"{kind:<20} " + " ".join(f"{score:>5}" for score in scores) + f"  {metrics}   {path}")
+        for audit in failed(report):
+            print(f"{'':<22}not passed: {audit}")
+
+
+def lighthouse(url):
+    command = [
+        str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+        "--chrome-flags=--headless=new --no-sandbox", f"--only-categories={','.join(CATEGORIES)}",
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    if result.returncode != 0:
+        raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout)
+
+
+def failed(report):
+    """The audits counted in a category's score that scored under 0.9."""
+    counted = {ref["id"] for name in CATEGORIES for ref in report["categories"][name]["auditRefs"] if ref["weight"]}
+    for audit_id in sorted(counted):
+        audit = report["audits"][audit_id]
+        if audit.get("score") is not None and audit["score"] < 0.9:
+            yield f"{audit_id} {audit.get('displayValue', '')}".strip()
+
+
+if __name__ == "__main__":
+    main()
