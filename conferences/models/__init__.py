@@ -1,3 +1,4 @@
+from .important_dates import ImportantDate
 from .imports import ImportedSource
 from .old_addresses import FolderRedirect, OldFileAddress, ProgrammeExportAddress
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
@@ -10,6 +11,7 @@ __all__ = [
     "ConferencePage",
     "ContentPage",
     "FolderRedirect",
+    "ImportantDate",
     "ImportedSource",
     "OldFileAddress",
     "Person",

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
@@ -20,6 +20,8 @@ from .. import paths
 from ..blocks import ConferenceStreamBlock, MenuBlock
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
+from ..important_dates import soonest_first
+from ..page_forms import ConferencePageForm
 from ..structured_data import conference_event
 from ..text import ordinal as english_ordinal
 from ..text import unaccented
@@ -232,6 +234,13 @@ class ContentPage(Page):
     class Meta:
         verbose_name = "content page"
 
+    def website_conference(self):
+        """The conference this page belongs to (its nearest conference ancestor), or None: one query, remembered."""
+        if not hasattr(self, "_website_conference"):
+            ancestors = ConferencePage.objects.ancestor_of(self).defer_streamfields() if self.path else None
+            self._website_conference = ancestors.order_by("-depth").first() if ancestors is not None else None
+        return self._website_conference
+
 
 class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
     """One conference or workshop: its facts, an editorial body, its programme and schedule (schedule_routes.py)."""
@@ -298,9 +307,17 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
             heading="Links",
         ),
         FieldPanel("image"),
+        InlinePanel(
+            "important_date_entries",
+            heading="Important dates",
+            label="Important date",
+            help_text="Deadlines and days that the website's blocks (important dates, call for proposals, "
+            "registration) show.",
+        ),
         FieldPanel("body"),
         FieldPanel("menu", heading="Website menu"),
     ]
+    base_form_class = ConferencePageForm
     search_fields = Page.search_fields + [
         index.SearchField("theme", boost=2),
         index.SearchField("city", boost=2),
@@ -371,6 +388,22 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
         if last_day:
             return last_day >= today
         return self.year >= today.year
+
+    # -- important dates -----------------------------------------------------
+
+    def website_conference(self):
+        """The conference whose website this page is part of: blocks ask pages this, without importing them."""
+        return self
+
+    def important_dates(self):
+        """The conference's important dates, soonest first: one query (none if prefetched), remembered on the page."""
+        if getattr(self, "_important_dates", None) is None:
+            self._important_dates = soonest_first(self.important_date_entries.all())
+        return self._important_dates
+
+    def date_of(self, kind):
+        """The first important date of `kind` (an ImportantDateKind), or None."""
+        return next((entry for entry in self.important_dates() if entry.kind == kind), None)
 
     @property
     def zenodo_url(self):

@@ -1,7 +1,7 @@
 import datetime
 
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from conferences.models import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from conferences.tests import builders
@@ -107,6 +107,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                     "zenodo_community": "https://zenodo.org/communities/iassist-2027/search?page=1",
                     "body": streamfield([("paragraph", rich_text("<p>Welcome</p>"))]),
                     "menu": streamfield([]),
+                    "important_date_entries": inline_formset([]),
                 }
             ),
         )
