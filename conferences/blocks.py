@@ -8,6 +8,14 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from .website_blocks import (
+    CallForProposalsBlock,
+    FAQBlock,
+    ImportantDatesBlock,
+    RegistrationBlock,
+    TravelBlock,
+    VenueBlock,
+)
 from .youtube import youtube_video_id, youtube_watch_url
 from .zenodo import NotAZenodoTarget, parse_zenodo
 
@@ -311,6 +319,12 @@ class ConferenceStreamBlock(blocks.StreamBlock):
     image = ImageWithCaptionBlock()
     recording = RecordingBlock()
     document = DocumentLinkBlock()
+    important_dates = ImportantDatesBlock()
+    call_for_proposals = CallForProposalsBlock()
+    registration = RegistrationBlock()
+    faq = FAQBlock()
+    venue = VenueBlock()
+    travel = TravelBlock()
 
 
 # A menu link leads to a page, an anchor on one, or another site; never to a script.

@@ -1,26 +1,49 @@
-"""The conference page's edit form: its important dates checked against the conference's own dates.
+"""Edit forms of the pages of a conference website: dates checked against the conference's own dates.
 
-The check belongs to the form, not the model: only the form holds the dates as the editor has just
-typed them, the conference's and its important dates' together (the inline rows are validated
-before they are attached to the page).
+The checks belong to the forms, not the models: only a form holds the dates as the editor has
+just typed them, the conference's and its important dates' together (the inline rows are validated
+before they are attached to the page), and StreamField blocks do not know their page.
 """
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from . import important_dates
+from .website_blocks import hotel_deadline_errors
 
 DATES_FORMSET = "important_date_entries"
 
 
-class ConferencePageForm(WagtailAdminPageForm):
+class WebsitePageForm(WagtailAdminPageForm):
+    """A page below a conference: its hotels' booking deadlines may not be after the conference."""
+
     def clean(self):
         cleaned_data = super().clean()
-        last_day = important_dates.conference_last_day(cleaned_data.get("start_date"), cleaned_data.get("end_date"))
+        last_day = self.conference_last_day(cleaned_data)
         if last_day:
-            self._check_dates_against(last_day)
+            self.check_dates_against(last_day)
         return cleaned_data
 
-    def _check_dates_against(self, last_day):
+    def conference_last_day(self, cleaned_data):
+        page = self.instance if self.instance.pk else self.parent_page
+        find = getattr(page.specific if page else None, "website_conference", None)
+        conference = find() if callable(find) else None
+        return important_dates.conference_last_day(conference.start_date, conference.end_date) if conference else None
+
+    def check_dates_against(self, last_day):
+        if "body" in self.cleaned_data and "body" not in self.errors:
+            error = hotel_deadline_errors(self.cleaned_data["body"], last_day)
+            if error:
+                self.add_error("body", error)
+
+
+class ConferencePageForm(WebsitePageForm):
+    """The conference itself: its important dates and hotels, against the dates on this same form."""
+
+    def conference_last_day(self, cleaned_data):
+        return important_dates.conference_last_day(cleaned_data.get("start_date"), cleaned_data.get("end_date"))
+
+    def check_dates_against(self, last_day):
+        super().check_dates_against(last_day)
         formset = self.formsets.get(DATES_FORMSET)
         if formset is None or not formset.is_bound:
             return

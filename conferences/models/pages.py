@@ -21,7 +21,7 @@ from ..blocks import ConferenceStreamBlock, MenuBlock
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
 from ..important_dates import soonest_first
-from ..page_forms import ConferencePageForm
+from ..page_forms import ConferencePageForm, WebsitePageForm
 from ..structured_data import conference_event
 from ..text import ordinal as english_ordinal
 from ..text import unaccented
@@ -222,6 +222,7 @@ class ContentPage(Page):
     body = StreamField(ConferenceStreamBlock(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
+    base_form_class = WebsitePageForm
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = [
         "conferences.ConferenceIndexPage",

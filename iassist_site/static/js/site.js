@@ -35,3 +35,24 @@
         }
     });
 }());
+
+/*
+ * A link to a question's anchor (…#visa) opens its answer. Browsers that open a
+ * <details> on their own when it is the link's target are left to do so; without
+ * this script the question is still there, one click away.
+ */
+(function () {
+    "use strict";
+
+    function openTarget() {
+        // :target leaves decoding the address to the browser.
+        var target = document.querySelector("details:target");
+        if (target && !target.open) {
+            target.open = true;
+            target.scrollIntoView();
+        }
+    }
+
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
+}());
