@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from .choices import NOT_DEADLINES, ImportantDateKind
+from .choices import NOT_DEADLINES, DatePrecision, ImportantDateKind
 
 
 def long_date(day):
@@ -82,6 +82,18 @@ class ShownDate:
         return long_date(self.end) if self.end else ""
 
 
+def with_conference_days(entries, conference):
+    """`entries` and the conference's own days, unless the editors entered them as a date of their own.
+
+    Only days known to the day: "June 1990" is no date to put beside deadlines.
+    """
+    start = getattr(conference, "start_date", None)
+    known_to_the_day = getattr(conference, "date_precision", DatePrecision.DAY) == DatePrecision.DAY
+    if not start or not known_to_the_day or any(entry.kind == ImportantDateKind.CONFERENCE_DAYS for entry in entries):
+        return list(entries)
+    return [*entries, PlainDate(ImportantDateKind.CONFERENCE_DAYS, start, getattr(conference, "end_date", None))]
+
+
 def shown_dates(entries, kinds=(), today=None):
     """`entries` as visitors see them, soonest first; only the given kinds, if any are given.
 
@@ -104,8 +116,8 @@ def shown_dates(entries, kinds=(), today=None):
 
 
 @dataclasses.dataclass(frozen=True)
-class SampleDate:
-    """An important date that belongs to no conference: for the editor's block previews."""
+class PlainDate:
+    """An important date that is no row of the database: a preview's, or a conference's own days."""
 
     kind: str
     date: datetime.date
@@ -121,12 +133,12 @@ class SampleConference:
         days = datetime.timedelta
         self.end_date = today + days(days=120)
         self._dates = [
-            SampleDate(ImportantDateKind.CFP_OPENS, today - days(days=60)),
-            SampleDate(ImportantDateKind.PROPOSALS_DUE, today - days(days=10)),
-            SampleDate(ImportantDateKind.NOTIFICATIONS, today + days(days=30)),
-            SampleDate(ImportantDateKind.EARLY_BIRD_ENDS, today + days(days=60)),
-            SampleDate(ImportantDateKind.REGISTRATION_CLOSES, today + days(days=100)),
-            SampleDate(ImportantDateKind.CONFERENCE_DAYS, today + days(days=117), today + days(days=120)),
+            PlainDate(ImportantDateKind.CFP_OPENS, today - days(days=60)),
+            PlainDate(ImportantDateKind.PROPOSALS_DUE, today - days(days=10)),
+            PlainDate(ImportantDateKind.NOTIFICATIONS, today + days(days=30)),
+            PlainDate(ImportantDateKind.EARLY_BIRD_ENDS, today + days(days=60)),
+            PlainDate(ImportantDateKind.REGISTRATION_CLOSES, today + days(days=100)),
+            PlainDate(ImportantDateKind.CONFERENCE_DAYS, today + days(days=117), today + days(days=120)),
         ]
 
     def important_dates(self):

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from wagtail import blocks
 
 from .choices import ImportantDateKind
-from .important_dates import SampleConference, after_conference_error, long_date, shown_dates
+from .important_dates import SampleConference, after_conference_error, long_date, shown_dates, with_conference_days
 
 WEBSITE_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 HTTP_STARTS = ("https://", "http://")
@@ -49,7 +49,9 @@ def conference_in(context):
 
 
 def dates_of(conference, kinds=()):
-    return shown_dates(conference.important_dates(), kinds) if conference else []
+    if not conference:
+        return []
+    return shown_dates(with_conference_days(conference.important_dates(), conference), kinds)
 
 
 class ConferenceDatesMixin:

@@ -140,6 +140,27 @@ def test_important_dates_can_show_only_some_kinds(client, conference):
 
 
 @pytest.mark.django_db
+def test_without_a_conference_days_entry_the_conferences_own_days_are_listed(client, index):
+    page = builders.conference(index, 2027, start_date=datetime.date(2027, 5, 25), end_date=datetime.date(2027, 5, 28))
+    builders.important_date(page, Kind.PROPOSALS_DUE, datetime.date(2026, 12, 1))
+    publish_body(page, ("important_dates", {"heading": "", "kinds": []}))
+    items = soup(client.get(page.url).content.decode()).select(".date-list__item")
+    assert [item.dt.get_text() for item in items] == ["Proposals due", "Conference days"]
+    assert [time["datetime"] for time in items[1].select("time")] == ["2027-05-25", "2027-05-28"]
+
+
+@pytest.mark.django_db
+def test_a_conference_known_only_to_the_month_adds_no_days_to_its_dates(client, index):
+    page = builders.conference(
+        index, 1990, start_date=datetime.date(1990, 5, 1), end_date=None, date_precision="month"
+    )
+    builders.important_date(page, Kind.OTHER, datetime.date(1990, 1, 15), label="Programme mailed")
+    publish_body(page, ("important_dates", {"heading": "", "kinds": []}))
+    names = [dt.get_text() for dt in soup(client.get(page.url).content.decode()).select(".date-list dt")]
+    assert names == ["Programme mailed"]
+
+
+@pytest.mark.django_db
 def test_a_content_page_shows_the_dates_of_its_conference(client, conference):
     page = builders.content_page(conference, title="Dates")
     publish_body(page, ("important_dates", {"heading": "Dates", "kinds": [Kind.NOTIFICATIONS]}))
