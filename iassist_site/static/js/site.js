@@ -44,9 +44,19 @@
 (function () {
     "use strict";
 
+    // Compared encoded, as the address holds it: decoding a malformed address would throw.
+    function targetOf(hash) {
+        var candidates = document.querySelectorAll("details[id]");
+        for (var i = 0; i < candidates.length; i += 1) {
+            if ("#" + encodeURIComponent(candidates[i].id) === hash) {
+                return candidates[i];
+            }
+        }
+        return null;
+    }
+
     function openTarget() {
-        // :target leaves decoding the address to the browser.
-        var target = document.querySelector("details:target");
+        var target = window.location.hash && targetOf(window.location.hash);
         if (target && !target.open) {
             target.open = true;
             target.scrollIntoView();
