@@ -225,8 +225,9 @@ def amount_text(currency, amount):
 class RegistrationBlock(ConferenceDatesMixin, blocks.StructBlock):
     heading = heading_block("Registration")
     intro = blocks.RichTextBlock(features=WEBSITE_TEXT_FEATURES, required=False, help_text="Shown above the fees.")
+    # Required, but checked in clean() to say why: Django's own "This field is required." does not.
     currency = blocks.ChoiceBlock(
-        choices=CURRENCIES, required=False, help_text="The currency of every fee in the table (ISO 4217 code)."
+        choices=CURRENCIES, required=False, help_text="Required: the currency of every fee in the table (ISO 4217)."
     )
     fees = blocks.ListBlock(FeeBlock(), min_num=0, help_text="One row per category of delegate.")
     included = blocks.ListBlock(
@@ -264,7 +265,7 @@ class RegistrationBlock(ConferenceDatesMixin, blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value.get("fees") and not value.get("currency"):
+        if not value.get("currency"):
             raise field_errors(currency="Choose the currency of the fees, e.g. USD: a fee means nothing without it.")
         return value
 

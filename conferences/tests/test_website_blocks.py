@@ -285,8 +285,9 @@ def test_registration_fees_are_an_accessible_table_with_amounts_in_the_currency(
     assert [li.get_text() for li in block.select(".registration__included li")] == ["All sessions", "Lunches"]
 
 
-def test_fees_without_a_currency_are_refused_on_the_currency():
-    error = errors_of(RegistrationBlock(), {**REGISTRATION, "currency": ""})
+@pytest.mark.parametrize("fees", [REGISTRATION["fees"], []])
+def test_registration_without_a_currency_is_refused_on_the_currency(fees):
+    error = errors_of(RegistrationBlock(), {**REGISTRATION, "fees": fees, "currency": ""})
     assert "Choose the currency of the fees" in " ".join(error.block_errors["currency"].messages)
 
 
