@@ -10,6 +10,14 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from . import showing
 from .people_blocks import CommitteeBlock, SocialProgrammeBlock, SpeakersBlock, SponsorsBlock, WorkshopsBlock
+from .website_blocks import (
+    CallForProposalsBlock,
+    FAQBlock,
+    ImportantDatesBlock,
+    RegistrationBlock,
+    TravelBlock,
+    VenueBlock,
+)
 from .youtube import youtube_video_id, youtube_watch_url
 from .zenodo import NotAZenodoTarget, parse_zenodo
 
@@ -350,6 +358,12 @@ class ConferenceStreamBlock(blocks.StreamBlock):
     committee = CommitteeBlock()
     workshops = WorkshopsBlock()
     social_programme = SocialProgrammeBlock()
+    important_dates = ImportantDatesBlock()
+    call_for_proposals = CallForProposalsBlock()
+    registration = RegistrationBlock()
+    faq = FAQBlock()
+    venue = VenueBlock()
+    travel = TravelBlock()
 
 
 # A menu link leads to a page, an anchor on one, or another site; never to a script.

@@ -51,3 +51,20 @@ NOT_SESSIONS = {
     SessionType.BANQUET,
     SessionType.SOCIAL,
 }
+
+
+class ImportantDateKind(models.TextChoices):
+    """The dates a conference website announces, in the order they come in a conference's year."""
+
+    CFP_OPENS = "cfp_opens", "Call for proposals opens"
+    PROPOSALS_DUE = "proposals_due", "Proposals due"
+    NOTIFICATIONS = "notifications", "Acceptance notifications"
+    EARLY_BIRD_ENDS = "early_bird_ends", "Early-bird registration ends"
+    REGISTRATION_CLOSES = "registration_closes", "Registration closes"
+    HOTEL_DEADLINE = "hotel_deadline", "Hotel booking deadline"
+    CONFERENCE_DAYS = "conference_days", "Conference days"
+    OTHER = "other", "Other"
+
+
+# The kinds that are not deadlines, and so may fall on or after the conference's last day.
+NOT_DEADLINES = {ImportantDateKind.CONFERENCE_DAYS, ImportantDateKind.OTHER}

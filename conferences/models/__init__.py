@@ -1,3 +1,4 @@
+from .important_dates import ImportantDate
 from .imports import ImportedSource
 from .landing import ConferenceLandingPin, LandingChoice
 from .old_addresses import FolderRedirect, OldFileAddress, ProgrammeExportAddress
@@ -14,6 +15,7 @@ __all__ = [
     "ConferencePage",
     "ContentPage",
     "FolderRedirect",
+    "ImportantDate",
     "ImportedSource",
     "LandingChoice",
     "OldFileAddress",

@@ -25,6 +25,8 @@ from ..blocks import ConferenceStreamBlock, EventButtonsBlock, MenuBlock
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
 from ..descriptions import ARCHIVE, INDEX, conference_description, stream_text
+from ..important_dates import soonest_first
+from ..page_forms import ConferencePageForm, WebsitePageForm
 from ..structured_data import conference_event
 from ..text import ordinal as english_ordinal
 from ..text import unaccented
@@ -293,6 +295,7 @@ class ContentPage(Page):
     body = StreamField(ConferenceStreamBlock(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
+    base_form_class = WebsitePageForm
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = [
         "conferences.ConferenceIndexPage",
@@ -308,6 +311,13 @@ class ContentPage(Page):
     @property
     def meta_description(self):
         return description(stream_text(self.body))
+
+    def website_conference(self):
+        """The conference this page belongs to (its nearest conference ancestor), or None: one query, remembered."""
+        if not hasattr(self, "_website_conference"):
+            ancestors = ConferencePage.objects.ancestor_of(self).defer_streamfields() if self.path else None
+            self._website_conference = ancestors.order_by("-depth").first() if ancestors is not None else None
+        return self._website_conference
 
 
 class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
@@ -389,6 +399,13 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
             heading="Links",
         ),
         FieldPanel("image"),
+        InlinePanel(
+            "important_date_entries",
+            heading="Important dates",
+            label="Important date",
+            help_text="Deadlines and days that the website's blocks (important dates, call for proposals, "
+            "registration) show.",
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("landing_summary"), FieldPanel("landing_buttons")],
@@ -398,6 +415,7 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
         ),
         FieldPanel("menu", heading="Website menu"),
     ]
+    base_form_class = ConferencePageForm
     search_fields = Page.search_fields + [
         index.SearchField("theme", boost=2),
         index.SearchField("city", boost=2),
@@ -472,6 +490,22 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
         if last_day:
             return last_day >= today
         return self.year >= today.year
+
+    # -- important dates -----------------------------------------------------
+
+    def website_conference(self):
+        """The conference whose website this page is part of: blocks ask pages this, without importing them."""
+        return self
+
+    def important_dates(self):
+        """The conference's important dates, soonest first: one query (none if prefetched), remembered on the page."""
+        if getattr(self, "_important_dates", None) is None:
+            self._important_dates = soonest_first(self.important_date_entries.all())
+        return self._important_dates
+
+    def date_of(self, kind):
+        """The first important date of `kind` (an ImportantDateKind), or None."""
+        return next((entry for entry in self.important_dates() if entry.kind == kind), None)
 
     @property
     def zenodo_url(self):

@@ -13,6 +13,7 @@ from conferences.models import (
     ConferenceIndexPage,
     ConferencePage,
     ContentPage,
+    ImportantDate,
     Person,
     Presentation,
     PresentationDOI,
@@ -62,6 +63,10 @@ def conference(index, year=2022, **fields):
     return page
 
 
+def important_date(conference_page, kind, date, end_date=None, label=""):
+    return ImportantDate.objects.create(page=conference_page, kind=kind, date=date, end_date=end_date, label=label)
+
+
 def session(conference_page, title="Session A1", **fields):
     order = fields.pop("sort_order", conference_page.sessions.count())
     return Session.objects.create(conference=conference_page, title=title, sort_order=order, **fields)
@@ -88,9 +93,19 @@ def presentation(session_obj, title=None, presenters=(), dois=(), **fields):
     return item
 
 
-def conference_form_data(page, body=(), **changes):
-    """What the admin's edit form posts for `page` with its facts as they are, `changes` applied."""
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
+def conference_form_data(page, body=(), important_dates=(), **changes):
+    """What the admin's edit form posts for `page` with its facts and important dates as they are, `changes` applied.
+
+    `important_dates` are new rows to add: dicts of kind, label, date and end_date.
+    """
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    kept = [
+        {"id": str(entry.pk), "kind": entry.kind, "label": entry.label, "date": str(entry.date),
+         "end_date": str(entry.end_date or "")}
+        for entry in page.important_date_entries.all()
+    ]  # fmt: skip
+    added = [{"label": "", "end_date": "", **row} for row in important_dates]
 
     fields = {
         "title": page.title,
@@ -104,6 +119,7 @@ def conference_form_data(page, body=(), **changes):
         "body": streamfield(list(body)),
         "menu": streamfield([]),
         "landing_buttons": streamfield([]),
+        "important_date_entries": inline_formset(kept + added, initial=len(kept)),
     }
     return nested_form_data({**fields, **changes})
 

@@ -111,6 +111,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                     "body": streamfield([("paragraph", rich_text("<p>Welcome</p>"))]),
                     "menu": streamfield([]),
                     "landing_buttons": streamfield([]),
+                    "important_date_entries": inline_formset([]),
                 }
             ),
         )

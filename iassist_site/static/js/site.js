@@ -35,3 +35,34 @@
         }
     });
 }());
+
+/*
+ * A link to a question's anchor (…#visa) opens its answer. Browsers that open a
+ * <details> on their own when it is the link's target are left to do so; without
+ * this script the question is still there, one click away.
+ */
+(function () {
+    "use strict";
+
+    // Compared encoded, as the address holds it: decoding a malformed address would throw.
+    function targetOf(hash) {
+        var candidates = document.querySelectorAll("details[id]");
+        for (var i = 0; i < candidates.length; i += 1) {
+            if ("#" + encodeURIComponent(candidates[i].id) === hash) {
+                return candidates[i];
+            }
+        }
+        return null;
+    }
+
+    function openTarget() {
+        var target = window.location.hash && targetOf(window.location.hash);
+        if (target && !target.open) {
+            target.open = true;
+            target.scrollIntoView();
+        }
+    }
+
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
+}());

@@ -4,11 +4,15 @@ Addresses and titles are read back from the database after building, so the
 tests never spell out a slug that the models derive.
 """
 
+import datetime
 import secrets
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from conferences.blocks import ConferenceStreamBlock
+from conferences.choices import ImportantDateKind
 from conferences.demo import load_demo_content
 from conferences.models import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage, Presentation
 from conferences.next_conference import proposal
@@ -86,6 +90,7 @@ def build_site_content():
     )
     timed = schedule_builders.bristol_conference(index)
     timed_website = _conference_website(timed["conference"])
+    website = conference_website(index)
     password = secrets.token_urlsafe(16)
     get_user_model().objects.create_superuser("editor", "editor@example.org", password)
 
@@ -108,6 +113,7 @@ def build_site_content():
         "timed programme": timed["conference"].url,
         "not found": "/no-such-page/",
         "timed conference edit": f"/admin/pages/{timed['conference'].pk}/edit/",
+        "conference website": website.url,
     }
     decades = {}
     for page in ConferencePage.objects.filter(kind="annual").order_by("-year"):
@@ -162,3 +168,37 @@ def _conference_website(conference):
         "next_title": next_conference.title,
         "next_year": next_conference.year,
     }
+
+
+WEBSITE_BLOCKS = ["important_dates", "call_for_proposals", "registration", "faq", "venue", "travel"]
+
+
+def conference_website(index):
+    """A coming conference's page "Attend" with every website block, and important dates before and after today."""
+    today = timezone.localdate()
+    start = today + datetime.timedelta(days=200)
+    conference = builders.conference(
+        index,
+        start.year,
+        title=f"IASSIST {start.year}, Toronto",
+        slug="iassist-toronto",
+        start_date=start,
+        end_date=start + datetime.timedelta(days=3),
+        city="Toronto",
+        country="Canada",
+    )
+    for kind, days in [
+        (ImportantDateKind.CFP_OPENS, -60),
+        (ImportantDateKind.PROPOSALS_DUE, -5),
+        (ImportantDateKind.NOTIFICATIONS, 30),
+        (ImportantDateKind.EARLY_BIRD_ENDS, 90),
+        (ImportantDateKind.REGISTRATION_CLOSES, 180),
+        (ImportantDateKind.HOTEL_DEADLINE, 170),
+    ]:
+        builders.important_date(conference, kind, today + datetime.timedelta(days=days))
+    builders.important_date(conference, ImportantDateKind.CONFERENCE_DAYS, start, start + datetime.timedelta(days=3))
+    page = builders.content_page(conference, title="Attend", slug="attend")
+    stream = ConferenceStreamBlock()
+    page.body = [(name, stream.child_blocks[name].get_preview_value()) for name in WEBSITE_BLOCKS]
+    page.save_revision().publish()
+    return page

@@ -24,6 +24,7 @@ PAGE_TYPES = [
     "schedule",
     "agenda",
     "timed programme",
+    "conference website",
 ]
 
 
