@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from conferences.models import ConferencePage
+from conferences.models import ConferencePage, Presentation
 from conferences.tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +103,75 @@ def test_the_model_names_the_clash_in_words_for_the_importer(index):
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert error.value.message_dict["ordinal"] == ["IASSIST 2028 (draft) is already the 54th annual conference."]
+
+
+@pytest.fixture
+def session(index):
+    return builders.session(builders.conference(index, 2025, title="IASSIST 2025"), "Session A1")
+
+
+def add_presentation(client, session, title, slug=""):
+    data = nested_form_data(
+        {
+            "session": session.pk,
+            "title": title,
+            "slug": slug,
+            "sort_order": 1,
+            "abstract": "",
+            "video_id": "",
+            "presenters": inline_formset([]),
+            "dois": inline_formset([]),
+            "action-publish": "1",
+        }
+    )
+    return client.post(reverse("wagtailsnippets_conferences_presentation:add"), data)
+
+
+def test_a_presentation_left_without_an_address_gets_one_from_its_title(admin_client, session):
+    response = add_presentation(admin_client, session, "Data Skills: A Pathway!")
+    assert response.status_code == 302
+    assert Presentation.objects.get().slug == "data-skills-a-pathway"
+
+
+def test_a_second_presentation_of_the_same_title_is_numbered(admin_client, session):
+    for _ in range(3):
+        add_presentation(admin_client, session, "Lightning talks")
+    assert sorted(Presentation.objects.values_list("slug", flat=True)) == [
+        "lightning-talks",
+        "lightning-talks-2",
+        "lightning-talks-3",
+    ]
+
+
+def test_the_same_title_in_another_conference_is_not_numbered(admin_client, session, index):
+    other = builders.session(builders.conference(index, 2026, title="IASSIST 2026"))
+    add_presentation(admin_client, session, "Lightning talks")
+    add_presentation(admin_client, other, "Lightning talks")
+    assert set(Presentation.objects.values_list("slug", flat=True)) == {"lightning-talks"}
+
+
+def test_a_typed_address_is_kept(admin_client, session):
+    add_presentation(admin_client, session, "Lightning talks", slug="lightning")
+    assert Presentation.objects.get().slug == "lightning"
+
+
+def test_a_typed_address_another_presentation_has_is_refused_on_the_field(admin_client, session):
+    builders.presentation(session, "Census of Canada", slug="census")
+    response = add_presentation(admin_client, session, "Another census", slug="census")
+    assert response.status_code == 200
+    assert "“Census of Canada” has this address already" in error_html(response, "slug")
+    assert Presentation.objects.count() == 1
+
+
+@pytest.mark.parametrize("title", ["!!!", "Ünïcödé ☃", "x" * 1000])
+def test_a_title_that_makes_a_poor_address_still_gets_a_valid_one(admin_client, session, title):
+    add_presentation(admin_client, session, title)
+    slug = Presentation.objects.get().slug
+    assert slug and len(slug) <= 100 and slug.replace("-", "").isalnum() and slug.isascii()
+
+
+def test_a_presentation_saved_in_code_without_an_address_is_numbered_too(session):
+    builders.presentation(session, "Keynote", slug="keynote")
+    item = Presentation(conference=session.conference, session=session, title="Keynote", slug="")
+    item.save()
+    assert item.slug == "keynote-2"
