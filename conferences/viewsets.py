@@ -14,6 +14,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .autosave import NoAutosaveOnCreateMixin
 from .choosers import PersonChooserViewSet, ScopedChooserViewSet
 from .filters import PresentationFilterSet, RoomFilterSet, ScheduleItemFilterSet, SessionFilterSet
 from .models import ConferencePage, Person, Presentation, Room, ScheduleItem, Session, Sponsor
@@ -51,7 +52,9 @@ class ConferenceScopedFormMixin:
         field.queryset = rooms.filter(conference=conference) if conference is not None else rooms
 
 
-class ScopedCreateView(ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.CreateView):
+class ScopedCreateView(
+    NoAutosaveOnCreateMixin, ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.CreateView
+):
     pass
 
 

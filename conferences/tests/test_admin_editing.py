@@ -1,6 +1,7 @@
 """Editing that does not surprise: addresses made for the editor, and errors that say where the other page is."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -175,3 +176,44 @@ def test_a_presentation_saved_in_code_without_an_address_is_numbered_too(session
     item = Presentation(conference=session.conference, session=session, title="Keynote", slug="")
     item.save()
     assert item.slug == "keynote-2"
+
+
+def autosaves(response):
+    assert response.status_code == 200
+    return "data-w-autosave-interval-value" in response.content.decode()
+
+
+def test_a_new_page_form_is_not_autosaved(admin_client, index):
+    url = reverse("wagtailadmin_pages:add", args=["conferences", "conferencepage", index.pk])
+    assert not autosaves(admin_client.get(url))
+
+
+def test_a_saved_page_is_autosaved_as_wagtail_does(admin_client, index):
+    page = builders.conference(index, 2027)
+    assert autosaves(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+
+
+def test_a_new_presentation_form_is_not_autosaved(admin_client, session):
+    assert not autosaves(admin_client.get(reverse("wagtailsnippets_conferences_presentation:add")))
+
+
+def test_a_saved_presentation_is_autosaved_as_wagtail_does(admin_client, session):
+    item = builders.presentation(session, "Census")
+    assert autosaves(admin_client.get(reverse("wagtailsnippets_conferences_presentation:edit", args=[item.pk])))
+
+
+def test_the_explorer_still_lists_the_section(admin_client, index):
+    builders.conference(index, 2027, title="IASSIST 2027")
+    response = admin_client.get(reverse("wagtailadmin_explore", args=[index.pk]))
+    assert "IASSIST 2027" in response.content.decode()
+
+
+def test_the_dashboard_names_the_site_iassist_not_its_host(admin_client, home_page):
+    soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    assert soup.h1.get_text(strip=True) == "IASSIST"
+
+
+def test_saved_forms_autosave_only_after_the_editor_pauses(admin_client, index):
+    page = builders.conference(index, 2027)
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert 'data-w-autosave-interval-value="5000"' in html
