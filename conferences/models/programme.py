@@ -24,6 +24,7 @@ from ..text import person_name_key, unaccented
 from ..youtube import youtube_watch_url
 from ..zenodo import doi_url, normalise_doi
 from . import conflicts
+from .labels import ReviewLabelMixin
 
 
 def validate_video_id(value):
@@ -42,8 +43,8 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(live=True)
 
 
-# Wagtail requires this order of the mixins: workflow, draft state, locking, revisions.
-class Session(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+# Wagtail requires this order of its mixins: workflow, draft state, locking, revisions.
+class Session(ReviewLabelMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     conference = models.ForeignKey("conferences.ConferencePage", on_delete=models.CASCADE, related_name="sessions")
     sort_order = models.PositiveIntegerField(default=0, help_text="Sessions are shown in this order.")
     title = models.CharField(max_length=500)
@@ -191,7 +192,9 @@ class PresentationQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
-class Presentation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Presentation(
+    ReviewLabelMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
     conference = models.ForeignKey(
         "conferences.ConferencePage", on_delete=models.CASCADE, related_name="presentations"
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from conferences import roles
 from conferences.models import ConferencePage, Presentation
 from conferences.tests import builders
 
@@ -217,3 +218,39 @@ def test_saved_forms_autosave_only_after_the_editor_pauses(admin_client, index):
     page = builders.conference(index, 2027)
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert 'data-w-autosave-interval-value="5000"' in html
+
+
+@pytest.fixture
+def review(home_page):
+    """A web team member, and an organiser of IASSIST 2022 whose edits wait for the web team."""
+    section = builders.two_conference_section(home_page)
+    organiser = builders.member(roles.ensure_organisers(section["gothenburg"]).name, "organiser")
+    return {**section, "organiser": organiser, "web_team": builders.member(roles.WEB_TEAM, "webteam")}
+
+
+def awaiting_review(client, user):
+    client.force_login(user)
+    soup = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    return [cell.get_text(" ", strip=True) for cell in soup.select("#awaiting-review-content td.title")]
+
+
+def test_a_presentation_awaiting_review_says_what_it_is_and_which_conference(client, review):
+    talk = builders.presentation(builders.session(review["gothenburg"]), "Census of Canada")
+    talk.save_revision(user=review["organiser"])
+    talk.get_default_workflow().start(talk, review["organiser"])
+    assert awaiting_review(client, review["web_team"]) == ["Presentation: Census of Canada — IASSIST 2022"]
+
+
+def test_a_session_awaiting_review_says_what_it_is_and_which_conference(client, review):
+    session = builders.session(review["sydney"], "Opening plenary")
+    session.save_revision(user=review["organiser"])
+    session.get_default_workflow().start(session, review["organiser"])
+    assert awaiting_review(client, review["web_team"]) == ["Session: Opening plenary — IASSIST 2019"]
+
+
+def test_the_row_names_what_the_draft_says_not_the_published_title(review):
+    talk = builders.presentation(builders.session(review["gothenburg"]), "Census of Canada")
+    talk.title = "Census of Canada, revised"
+    revision = talk.save_revision()
+    assert revision.object_str == "Presentation: Census of Canada, revised — IASSIST 2022"
+    assert str(talk) == "Census of Canada, revised"
