@@ -8,6 +8,7 @@ there instead of making a third.
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -42,10 +43,19 @@ def linked_page_label(page):
 class ConferencePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._say_the_publishing_time_zone()
         if "slug" in self.fields and not self.instance.pk:
             # Left empty, the address comes from the year (below) or, for other events, from the title (Wagtail).
             self.fields["slug"].required = False
             self.fields["slug"].help_text = SLUG_HELP
+
+    def _say_the_publishing_time_zone(self):
+        # The admin reads these times in the editor's zone (their account's, else the site's),
+        # not the venue's: the conference's own zone applies to its schedule only.
+        zone = timezone.get_current_timezone_name()
+        for name, what in (("go_live_at", "goes live"), ("expire_at", "expires")):
+            if name in self.fields:
+                self.fields[name].help_text = f"When the page {what}, in {zone} (your time zone in the admin)."
 
     def clean(self):
         if not self.instance.pk and self._slug_left_to_us():

@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.fields import StreamField
@@ -23,6 +25,11 @@ register_snippet(SponsorViewSet)
 
 # Every admin form's StreamFields: a form missing their inputs gets an error on the field, not a 500.
 register_form_field_override(StreamField, override={"form_class": StreamFormField})
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("conferences/admin.css"))
 
 
 @hooks.register("register_admin_viewset")

@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.users.models import UserProfile
 
 from conferences import roles
 from conferences.models import ConferencePage, Presentation
@@ -254,3 +255,25 @@ def test_the_row_names_what_the_draft_says_not_the_published_title(review):
     revision = talk.save_revision()
     assert revision.object_str == "Presentation: Census of Canada, revised — IASSIST 2022"
     assert str(talk) == "Census of Canada, revised"
+
+
+def test_the_go_live_picker_says_which_time_zone_it_reads(admin_client, index):
+    page = builders.conference(index, 2027)
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "When the page goes live, in UTC (your time zone in the admin)." in html
+    assert "When the page expires, in UTC (your time zone in the admin)." in html
+
+
+def test_the_go_live_picker_follows_the_editors_own_time_zone(admin_client, admin_user, index):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.current_time_zone = "America/Toronto"
+    profile.save()
+    page = builders.conference(index, 2027)
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "When the page goes live, in America/Toronto" in html
+
+
+def test_the_admin_loads_the_stylesheet_that_keeps_the_date_picker_off_the_save_button(admin_client, index):
+    page = builders.conference(index, 2027)
+    soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser")
+    assert soup.find("link", rel="stylesheet", href="/static/conferences/admin.css") is not None
