@@ -86,7 +86,7 @@ def test_the_listing_runs_a_bounded_number_of_queries(admin_client, archive, dja
         session = builders.session(builders.conference(archive, year))
         builders.presentation(session, presenters=[(f"Person {year}", "Somewhere"), ("Kevin Manuel", "TMU")])
     admin_client.get(chooser("choose_results"))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(6):
         assert len(results(admin_client)) == 13
 
 
