@@ -1,10 +1,12 @@
 """Editing that does not surprise: addresses made for the editor, and errors that say where the other page is."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
 from conferences import roles
@@ -20,19 +22,16 @@ def index(home_page):
 
 
 def new_conference_data(year=2028, **changes):
-    fields = {
-        "title": f"IASSIST {year}",
-        "slug": "",
-        "kind": "annual",
-        "year": str(year),
-        "date_precision": "day",
-        "attendance_mode": "in_person",
-        "start_date": f"{year}-06-06",
-        "end_date": f"{year}-06-09",
-        "body": streamfield([]),
-        "menu": streamfield([]),
-    }
-    return nested_form_data({**fields, **changes})
+    """What the admin's add form posts for a new conference (the edit form's fields, from the builders)."""
+    page = ConferencePage(
+        title=f"IASSIST {year}",
+        slug="",
+        kind="annual",
+        year=year,
+        start_date=datetime.date(year, 6, 6),
+        end_date=datetime.date(year, 6, 9),
+    )
+    return builders.conference_form_data(page, **changes)
 
 
 def add_conference(client, index, **changes):
