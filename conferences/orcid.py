@@ -68,3 +68,7 @@ class OrcidField(models.CharField):
         if not value:
             return value
         return normalise_orcid(value) or value.strip()
+
+    def formfield(self, **kwargs):
+        # The form takes the pasted https://orcid.org/ address; the model's to_python shortens it to the iD.
+        return super().formfield(**{**kwargs, "max_length": len(ORCID_URL) + 25})

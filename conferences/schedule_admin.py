@@ -62,7 +62,18 @@ class ConferenceTimeZoneMixin:
 
 
 class PresentationForm(WagtailAdminModelForm):
-    """Refuses a presenter who presents elsewhere at the same time, on that presenter's line."""
+    """Refuses a presenter who presents elsewhere at the same time, on that presenter's line.
+
+    The address may be left empty: the model makes it from the title (Presentation.clean).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields[
+                "slug"
+            ].help_text = "The last part of this presentation's address. Leave it empty for one made from the title."
 
     def is_valid(self):
         valid = super().is_valid()

@@ -14,7 +14,8 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .choosers import ScopedChooserViewSet
+from .autosave import NoAutosaveOnCreateMixin
+from .choosers import PersonChooserViewSet, ScopedChooserViewSet
 from .filters import PresentationFilterSet, RoomFilterSet, ScheduleItemFilterSet, SessionFilterSet
 from .models import ConferencePage, Person, Presentation, Room, ScheduleItem, Session, Sponsor
 from .models.conflicts import conference_zone, describe_time
@@ -51,7 +52,9 @@ class ConferenceScopedFormMixin:
         field.queryset = rooms.filter(conference=conference) if conference is not None else rooms
 
 
-class ScopedCreateView(ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.CreateView):
+class ScopedCreateView(
+    NoAutosaveOnCreateMixin, ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.CreateView
+):
     pass
 
 
@@ -145,6 +148,8 @@ class PersonViewSet(SnippetViewSet):
     list_per_page = 50
     inspect_view_enabled = True
     copy_view_enabled = False
+    chooser_viewset_class = PersonChooserViewSet
+    chooser_per_page = 25
 
     def get_queryset(self, request):
         return Person.objects.annotate(talk_count=Count("presenter_entries"))

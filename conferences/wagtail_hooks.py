@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.fields import StreamField
@@ -7,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from . import conference_actions, next_conference
 from .admin_forms import StreamFormField
+from .autosave import EveryPageViewSet
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import ProgrammePermissionPolicy, choosable_pages
@@ -22,6 +25,18 @@ register_snippet(SponsorViewSet)
 
 # Every admin form's StreamFields: a form missing their inputs gets an error on the field, not a 500.
 register_form_field_override(StreamField, override={"form_class": StreamFormField})
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("conferences/admin.css"))
+
+
+@hooks.register("register_admin_viewset")
+def register_page_views():
+    # After Wagtail's own viewset for Page (order -1), which this one replaces.
+    return EveryPageViewSet("iassist_pages")
+
 
 for action in SCOPED_BULK_ACTIONS:
     hooks.register("register_bulk_action", action, order=1)

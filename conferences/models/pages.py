@@ -26,7 +26,7 @@ from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
 from ..descriptions import ARCHIVE, INDEX, conference_description, stream_text
 from ..important_dates import soonest_first
-from ..page_forms import ConferencePageForm, WebsitePageForm
+from ..page_forms import ConferencePageForm, WebsitePageForm, taken_by_page
 from ..structured_data import conference_event
 from ..text import ordinal as english_ordinal
 from ..text import unaccented
@@ -432,6 +432,7 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
 
     parent_page_types = ["conferences.ConferenceIndexPage"]
     subpage_types = ["conferences.ContentPage"]
+    base_form_class = ConferencePageForm
 
     class Meta:
         verbose_name = "conference page"
@@ -538,9 +539,7 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
                 .first()
             )
             if clash:
-                errors["ordinal"] = (
-                    f"{clash.title} ({clash.year}) is already the {self.ordinal_text} annual conference."
-                )
+                errors["ordinal"] = taken_by_page(clash, f"is already the {self.ordinal_text} annual conference.")
         if errors:
             raise ValidationError(errors)
 

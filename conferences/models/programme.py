@@ -24,6 +24,7 @@ from ..text import person_name_key, unaccented
 from ..youtube import youtube_watch_url
 from ..zenodo import doi_url, normalise_doi
 from . import conflicts
+from .labels import ReviewLabelMixin
 
 
 def validate_video_id(value):
@@ -42,8 +43,8 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(live=True)
 
 
-# Wagtail requires this order of the mixins: workflow, draft state, locking, revisions.
-class Session(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+# Wagtail requires this order of its mixins: workflow, draft state, locking, revisions.
+class Session(ReviewLabelMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     conference = models.ForeignKey("conferences.ConferencePage", on_delete=models.CASCADE, related_name="sessions")
     sort_order = models.PositiveIntegerField(default=0, help_text="Sessions are shown in this order.")
     title = models.CharField(max_length=500)
@@ -191,7 +192,9 @@ class PresentationQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
-class Presentation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Presentation(
+    ReviewLabelMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
     conference = models.ForeignKey(
         "conferences.ConferencePage", on_delete=models.CASCADE, related_name="presentations"
     )
@@ -250,12 +253,26 @@ class Presentation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         conflicts.check_order(self)
         if self.session_id and self.starts_at:
             conflicts.check_within_dates(self, self.session.conference)
+        self._fill_or_check_slug()
+
+    def _fill_or_check_slug(self):
+        conference_id = self.conference_id or (self.session.conference_id if self.session_id else None)
+        if conference_id is None:
+            return
+        if not self.slug:
+            self.slug = unique_presentation_slug(conference_id, self.title, self.pk)
+            return
+        clash = Presentation.objects.filter(conference_id=conference_id, slug=self.slug).exclude(pk=self.pk).first()
+        if clash is not None:
+            raise ValidationError(
+                {"slug": f"“{clash.title}” has this address already; leave it empty for one made from the title."}
+            )
 
     def save(self, *args, **kwargs):
         if self.session_id and not self.conference_id:
             self.conference_id = self.session.conference_id
         if not self.slug:
-            self.slug = slugify(self.title)[:100] or "presentation"
+            self.slug = unique_presentation_slug(self.conference_id, self.title, self.pk)
         super().save(*args, **kwargs)
 
     @property
@@ -281,6 +298,17 @@ class Presentation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
 
     def get_url(self, request=None):
         return self.conference.presentation_url(self.slug, request)
+
+
+def unique_presentation_slug(conference_id, title, pk=None):
+    """The title as an address, numbered (-2, -3...) past the conference's other presentations."""
+    base = slugify(title)[:100].strip("-") or "presentation"
+    others = Presentation.objects.filter(conference_id=conference_id, slug__startswith=base).exclude(pk=pk)
+    taken = set(others.values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
 
 
 class PresentationDOI(Orderable):

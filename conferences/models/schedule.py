@@ -15,6 +15,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 
 from ..choices import SessionType
 from . import conflicts
+from .labels import ReviewLabelMixin
 
 
 @cache
@@ -56,8 +57,8 @@ class ScheduleItemQuerySet(models.QuerySet):
         return self.filter(live=True)
 
 
-# Wagtail requires this order of the mixins: workflow, draft state, locking, revisions.
-class ScheduleItem(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+# Wagtail requires this order of its mixins: workflow, draft state, locking, revisions.
+class ScheduleItem(ReviewLabelMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     """A slot of the schedule that is not a session of presentations: a break, lunch, a reception."""
 
     conference = models.ForeignKey(

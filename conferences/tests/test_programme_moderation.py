@@ -162,7 +162,7 @@ def test_a_submitted_edit_waits_in_the_web_teams_queue(client, section, organise
     assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.workflow.name == roles.WORKFLOW_NAME
     assert talk.title == PUBLISHED
     to_review = Task.objects.get(name=roles.TASK_NAME).specific.get_task_states_user_can_moderate(web_team)
-    assert [task_state.revision.object_str for task_state in to_review] == [DRAFT]
+    assert [task_state.revision.object_str for task_state in to_review] == [f"Presentation: {DRAFT} — IASSIST 2022"]
     client.force_login(web_team)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Awaiting your review" in dashboard and DRAFT in dashboard

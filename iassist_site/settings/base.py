@@ -172,7 +172,11 @@ SEARCH_CACHE_GENERATION = "pagecache.generation.current"
 PAGE_CACHE_NEXT_CHANGE = "home.changes.next_change"
 
 # Wagtail
-WAGTAIL_SITE_NAME = "IASSIST"
+# The admin's name for the site, also written into the Site record by home's migration 0004.
+WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "").strip() or "IASSIST"
+# Autosave once the editor has paused for five seconds, not half a second (Wagtail's default):
+# a form saved mid-word shows its validation errors while the editor is still typing.
+WAGTAIL_AUTOSAVE_INTERVAL = 5000
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The database backend by default; SEARCH_BACKEND selects Elasticsearch or OpenSearch (see search_backends.py).
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
