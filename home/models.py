@@ -9,6 +9,11 @@ from wagtail.search import index
 
 from .descriptions import description
 
+ABOUT_IASSIST = (
+    "IASSIST, the International Association for Social Science Information Service and Technology: "
+    "its conferences since 1974, their programmes, presentations and presenters."
+)
+
 
 class HomePage(Page):
     """The site's front page: introduces IASSIST and leads to the conferences."""
@@ -35,7 +40,7 @@ class HomePage(Page):
 
     @property
     def meta_description(self):
-        return description(self.intro, self.body)
+        return description(self.intro, self.body, ABOUT_IASSIST)
 
 
 @register_setting(icon="site")

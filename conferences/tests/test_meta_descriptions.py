@@ -63,3 +63,7 @@ def test_a_hostile_theme_stays_text_in_the_description(client, index):
     response = client.get(conference.url)
     assert b"<script>alert(1)" not in response.content
     assert meta_description(response).endswith('"><script>alert(1)</script>.')
+
+
+def test_the_home_page_without_text_still_describes_the_site(client, home_page):
+    assert "International Association for Social Science Information" in meta_description(client.get("/"))
