@@ -51,3 +51,15 @@ NOT_SESSIONS = {
     SessionType.BANQUET,
     SessionType.SOCIAL,
 }
+
+
+class MaterialKind(models.TextChoices):
+    """What a presentation's material is: the files and links presenters leave behind."""
+
+    SLIDES = "slides", "Slides"
+    PAPER = "paper", "Paper"
+    DATA = "data", "Data"
+    CODE = "code", "Code"
+    POSTER = "poster", "Poster"
+    RECORDING = "recording", "Recording"
+    OTHER = "other", "Other"

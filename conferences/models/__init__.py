@@ -1,5 +1,6 @@
 from .imports import ImportedSource
 from .landing import ConferenceLandingPin, LandingChoice
+from .materials import PresentationMaterial
 from .old_addresses import FolderRedirect, OldFileAddress, ProgrammeExportAddress
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from .people import PersonAlias, PersonMerge
@@ -22,6 +23,7 @@ __all__ = [
     "PersonMerge",
     "Presentation",
     "PresentationDOI",
+    "PresentationMaterial",
     "ProgrammeExportAddress",
     "Presenter",
     "Room",
