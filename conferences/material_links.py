@@ -44,8 +44,9 @@ def recording_link(video_url):
 
 
 def _document_link(kind, text, document_id, file_name, size):
-    # The serve view checks the document's collection privacy on every download.
-    url = get_document_model()(id=document_id, file=file_name).url
+    # Document.url is the serve view, which checks the collection's privacy on every download. Naming
+    # the collection skips its default, which would be a query per document on the programme.
+    url = get_document_model()(id=document_id, file=file_name, collection_id=None).url
     extension = os.path.splitext(file_name)[1][1:].upper()
     detail = ", ".join(part for part in (extension, filesizeformat(size) if size else "") if part)
     return _link(kind, text, detail, url, pdf=extension == "PDF", document=True)

@@ -7,6 +7,7 @@ Wagtail, so its collection's privacy holds), a web address, or a DOI.
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -24,6 +25,9 @@ def validate_web_address(value):
     parts = urlsplit(value or "")
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise ValidationError("Enter a web address that starts with https:// (or http://).")
+    URLValidator(schemes=["http", "https"], message="Enter a whole web address, e.g. https://example.org/slides.pdf.")(
+        value
+    )
 
 
 class PresentationMaterial(Orderable):
@@ -41,7 +45,8 @@ class PresentationMaterial(Orderable):
         related_name="+",
         help_text="An uploaded file: visitors get it through the document's collection and its privacy.",
     )
-    url = models.URLField(
+    # A CharField, not a URLField: its form field would prefix "http://" to anything typed.
+    url = models.CharField(
         "web address", max_length=1000, blank=True, validators=[validate_web_address],
         help_text="Or a link to the material elsewhere, e.g. https://github.com/iassist/…",
     )  # fmt: skip

@@ -153,6 +153,7 @@ def admin_edit(client, user, row, action=None, **changes):
             initial=row.presenters.count(),
         ),  # fmt: skip
         "dois": inline_formset([{"id": d.pk, "doi": d.doi} for d in row.dois.all()], initial=row.dois.count()),
+        "materials": inline_formset([]),
         **changes,
     }
     if action:
@@ -175,6 +176,7 @@ def admin_add(client, user, session, title):
         "video_id": "",
         "presenters": inline_formset([{"person": builders.person("Ingrid Lindqvist").pk, "institution": "SND"}]),
         "dois": inline_formset([]),
+        "materials": inline_formset([]),
     }
     response = client.post(reverse("wagtailsnippets_conferences_presentation:add"), nested_form_data(data))
     assert response.status_code == 302, response.content.decode()[:3000]
