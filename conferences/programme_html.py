@@ -71,9 +71,10 @@ def _links(item):
 def _material(link, title):
     """A link whose text says what it is; the presentation's title, for screen readers, tells repeats apart."""
     detail = f" ({_e(link['detail'])})" if link["detail"] else ""
+    # One span inside the link, so that its icon's flex gap does not split the words.
     html = (
-        f'<li><a class="{_css(link)}" href="{_e(link["url"])}">{_e(link["text"])}'
-        f'<span class="visually-hidden"> of “{title}”</span>{detail}</a>'
+        f'<li><a class="{_css(link)}" href="{_e(link["url"])}"><span>{_e(link["text"])}'
+        f'<span class="visually-hidden"> of “{title}”</span>{detail}</span></a>'
     )
     if link["doi"]:
         html += f' <span class="materials__doi">doi:{_e(link["doi"])}</span>'

@@ -119,7 +119,9 @@ def test_a_document_shows_its_file_type_and_size(client, conference, talk):
 
 def test_repeated_links_name_the_presentation_for_screen_readers(client, conference, talk):
     builders.material(talk, kind=MaterialKind.SLIDES, url="https://example.org/s.pdf")
-    hidden = BeautifulSoup(client.get(conference.url).content, "html.parser").select_one(".materials a span")
+    hidden = BeautifulSoup(client.get(conference.url).content, "html.parser").select_one(
+        ".materials a .visually-hidden"
+    )
     assert hidden["class"] == ["visually-hidden"] and hidden.get_text() == f" of “{TITLE}”"
 
 

@@ -73,7 +73,7 @@ def test_dois_and_recording_share_one_list_of_materials():
     item = _item(materials=presentation_links([("10.1/a", "")], [], "https://youtu.be/x"))
     html = presentations_html([item], "/c/", "/people/")
     assert html.count('<ul class="materials">') == 1
-    assert '<a class="material" href="https://doi.org/10.1/a">Publication' in html
+    assert '<a class="material" href="https://doi.org/10.1/a"><span>Publication' in html
     assert '<span class="materials__doi">doi:10.1/a</span>' in html
     assert 'class="material recording-link" href="https://youtu.be/x"' in html
 
