@@ -197,6 +197,28 @@ def test_a_changed_presentation_is_updated_in_place_through_a_published_revision
     assert after.revisions.count() == 1 and after.live_revision_id == after.latest_revision_id
 
 
+def test_an_editors_materials_and_doi_kinds_survive_an_update_from_the_source(imported, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    changed_source(imported, lambda data: talk(data, "Data by Design").update(doi="10.5281/zenodo.99"))
+    run(imported)
+    row = presentation("Data by Design")
+    row.dois.update(kind="poster")
+    builders.material(row, kind="code", url="https://github.com/iassist/design")
+    builders.material(row, kind="paper", document=builders.document("design.pdf"), sort_order=1)
+
+    changed_source(
+        imported, lambda data: talk(data, "Data by Design").update(doi="10.5281/zenodo.99", abstract=SOURCE_SAYS)
+    )
+    run(imported)
+    after = presentation("Data by Design")
+    assert after.abstract == SOURCE_SAYS
+    assert [(doi.doi, doi.kind) for doi in after.dois.all()] == [("10.5281/zenodo.99", "poster")]
+    assert [(m.kind, m.url, m.document.title if m.document else "") for m in after.materials.all()] == [
+        ("code", "https://github.com/iassist/design", ""),
+        ("paper", "", "design.pdf"),
+    ]
+
+
 def test_the_output_counts_the_rows_updated(imported):
     changed_source(imported, set_abstract("Data by Design", SOURCE_SAYS))
     assert "updated 1 presentations, 1 programmes." in run(imported)
