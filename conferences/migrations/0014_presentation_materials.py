@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conferences', '0009_old_file_addresses_and_folder_redirects'),
+        ('conferences', '0015_programme_export_addresses'),
         ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 
