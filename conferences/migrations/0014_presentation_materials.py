@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conferences', '0015_programme_export_addresses'),
+        ('conferences', '0013_landing_panel'),
         ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 
