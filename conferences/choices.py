@@ -68,3 +68,15 @@ class ImportantDateKind(models.TextChoices):
 
 # The kinds that are not deadlines, and so may fall on or after the conference's last day.
 NOT_DEADLINES = {ImportantDateKind.CONFERENCE_DAYS, ImportantDateKind.OTHER}
+
+
+class MaterialKind(models.TextChoices):
+    """What a presentation's material is: the files and links presenters leave behind."""
+
+    SLIDES = "slides", "Slides"
+    PAPER = "paper", "Paper"
+    DATA = "data", "Data"
+    CODE = "code", "Code"
+    POSTER = "poster", "Poster"
+    RECORDING = "recording", "Recording"
+    OTHER = "other", "Other"

@@ -5,6 +5,8 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .choices import MaterialKind
+from .material_links import links_of, pdf_url
 from .zenodo import doi_url
 
 DOI_URL = re.compile(r"https://doi\.org/(\S+)")
@@ -15,7 +17,29 @@ def presenter_names(presentation):
 
 
 def dois(presentation):
-    return [doi.doi for doi in presentation.dois.all()]
+    """The presentation's DOIs, then those of its materials that the list does not already hold."""
+    listed = [doi.doi for doi in presentation.dois.all()]
+    extra = [material.doi for material in presentation.materials.all() if material.doi]
+    return listed + [doi for doi in dict.fromkeys(extra) if doi not in listed]
+
+
+def slides_url(presentation, request=None):
+    """Where the slides are when they are a file or a link of their own (a DOI is cited as the DOI), or ""."""
+    for link in links_of(presentation):
+        if link["kind"] == MaterialKind.SLIDES and not link["doi"]:
+            return absolute_url(link["url"], request)
+    return ""
+
+
+def citation_pdf_url(presentation, request=None):
+    """The PDF that Google Scholar should index for the presentation (its slides first), or ""."""
+    return absolute_url(pdf_url(links_of(presentation)), request)
+
+
+def absolute_url(url, request):
+    if url and url.startswith("/") and request is not None:
+        return request.build_absolute_uri(url)
+    return url
 
 
 def conference_title(conference):
@@ -68,16 +92,19 @@ def bibtex(presentation, request=None):
         ("organization", "IASSIST"),
         ("doi", ", ".join(dois(presentation))),
         ("url", _full_url(presentation, request)),
+        ("note", slides_note(presentation, request)),
     ]
     body = ",\n".join(f"  {name} = {{{bibtex_escape(value)}}}" for name, value in fields if value)
     return f"@inproceedings{{{citation_key(presentation)},\n{body}\n}}\n"
 
 
+def slides_note(presentation, request=None):
+    url = slides_url(presentation, request)
+    return f"Slides: {url}" if url else ""
+
+
 def _full_url(presentation, request):
-    url = presentation.get_url(request)
-    if url and url.startswith("/") and request is not None:
-        return request.build_absolute_uri(url)
-    return url or ""
+    return absolute_url(presentation.get_url(request) or "", request)
 
 
 def citation_key(presentation):

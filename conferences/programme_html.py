@@ -14,7 +14,7 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
 from .paths import presentation_url
-from .zenodo import doi_url
+from .zenodo import doi_url, is_zenodo_doi
 
 
 def presentations_html(presentations, conference_url, people_url):
@@ -29,7 +29,7 @@ def presenters_html(presenters, people_url):
 
 
 def links_html(item):
-    """A presentation's DOIs and recording, or "" when it has none."""
+    """A presentation's DOIs, materials and recording, or "" when it has none."""
     return mark_safe(_links(item))
 
 
@@ -62,15 +62,31 @@ def _presenter(entry, people):
 
 
 def _links(item):
-    if not (item["dois"] or item["video_url"]):
+    if not item["materials"]:
         return ""
-    html = "".join(f'<li><a href="{_e(doi["url"])}">doi:{_e(doi["doi"])}</a></li>' for doi in item["dois"])
-    if item["video_url"]:
-        html += (
-            f'<li><a class="recording-link" href="{_e(item["video_url"])}">Recording'
-            f'<span class="visually-hidden"> of “{_e(item["title"])}” on YouTube</span></a></li>'
-        )
-    return f'<ul class="doi-list">{html}</ul>\n'
+    title = _e(item["title"])
+    return '<ul class="materials">' + "".join(_material(link, title) for link in item["materials"]) + "</ul>\n"
+
+
+def _material(link, title):
+    """A link whose text says what it is; the presentation's title, for screen readers, tells repeats apart."""
+    detail = f" ({_e(link['detail'])})" if link["detail"] else ""
+    # One span inside the link, so that its icon's flex gap does not split the words.
+    html = (
+        f'<li><a class="{_css(link)}" href="{_e(link["url"])}"><span>{_e(link["text"])}'
+        f'<span class="visually-hidden"> of “{title}”</span>{detail}</span></a>'
+    )
+    if link["doi"]:
+        html += f' <span class="materials__doi">doi:{_e(link["doi"])}</span>'
+    return html + "</li>"
+
+
+def _css(link):
+    if link["kind"] == "recording":
+        return "material recording-link"
+    if link["document"]:
+        return "material document-link"
+    return "material zenodo-link" if is_zenodo_doi(link["doi"]) else "material"
 
 
 def _abstract(item):

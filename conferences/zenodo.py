@@ -99,3 +99,8 @@ def normalise_doi(value):
     if DOI_PATTERN.match(text):
         return text.lower()
     return None
+
+
+def is_zenodo_doi(doi):
+    """Whether `doi` (bare, as stored) was minted by Zenodo, where IASSIST's presenters deposit their slides."""
+    return doi.startswith("10.5281/zenodo.")

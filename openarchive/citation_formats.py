@@ -3,7 +3,7 @@
 import json
 import re
 
-from conferences.citations import bibtex, conference_title, dois, presenter_names
+from conferences.citations import bibtex, conference_title, dois, presenter_names, slides_note, slides_url
 
 # RIS: one tag per line, "XX  - value"; a value may not break its line.
 RIS_LINE_END = "\r\n"
@@ -27,6 +27,8 @@ def _ris_record(presentation, request):
     tags += [("CY", conference.location), ("PB", "IASSIST"), ("AB", presentation.abstract)]
     tags += [("DO", doi) for doi in dois(presentation)]
     tags.append(("UR", _url(presentation, request)))
+    # L1 is RIS's link to the full text: here the slides' own file or page.
+    tags.append(("L1", slides_url(presentation, request)))
     lines = [f"{tag}  - {_one_line(value)}" for tag, value in tags if value and _one_line(value)]
     return RIS_LINE_END.join(lines + ["ER  - ", ""])
 
@@ -52,6 +54,7 @@ def csl_item(presentation, request=None):
         "event-place": conference.location,
         "abstract": presentation.abstract,
         "DOI": (dois(presentation) or [""])[0],
+        "note": slides_note(presentation, request),
     }
     item.update({key: value for key, value in optional.items() if value})
     return item

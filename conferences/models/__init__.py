@@ -1,6 +1,7 @@
 from .important_dates import ImportantDate
 from .imports import ImportedSource
 from .landing import ConferenceLandingPin, LandingChoice
+from .materials import PresentationMaterial
 from .old_addresses import FolderRedirect, OldFileAddress, ProgrammeExportAddress
 from .pages import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, ContentPage
 from .people import PersonAlias, PersonMerge
@@ -24,6 +25,7 @@ __all__ = [
     "PersonMerge",
     "Presentation",
     "PresentationDOI",
+    "PresentationMaterial",
     "ProgrammeExportAddress",
     "Presenter",
     "Room",

@@ -18,7 +18,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, Revi
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from ..choices import SessionType
+from ..choices import MaterialKind, SessionType
 from ..orcid import OrcidField, normalise_orcid, orcid_url
 from ..text import person_name_key, unaccented
 from ..youtube import youtube_watch_url
@@ -185,10 +185,11 @@ class PresentationQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.live().filter(conference_id__in=Page.objects.live().public().values("pk"))
 
     def with_programme_details(self):
-        """Presenters, their people and DOIs in a fixed number of queries."""
+        """Presenters, their people, DOIs and materials (with their documents) in a fixed number of queries."""
         return self.prefetch_related(
             "dois",
             Prefetch("presenters", queryset=Presenter.objects.select_related("person")),
+            "materials__document",
         )
 
 
@@ -221,6 +222,7 @@ class Presentation(
         FieldPanel("video_id"),
         InlinePanel("presenters", label="Presenter", heading="Presenters"),
         InlinePanel("dois", label="DOI", heading="DOIs"),
+        InlinePanel("materials", label="Material", heading="Slides and materials"),
     ]
 
     search_fields = [
@@ -314,8 +316,15 @@ def unique_presentation_slug(conference_id, title, pk=None):
 class PresentationDOI(Orderable):
     presentation = ParentalKey(Presentation, on_delete=models.CASCADE, related_name="dois")
     doi = models.CharField("DOI", max_length=200, validators=[validate_doi])
+    kind = models.CharField(
+        max_length=20,
+        choices=MaterialKind.choices,
+        blank=True,
+        help_text="What the DOI holds. Left empty, a Zenodo DOI is shown as the slides: "
+        "IASSIST's presenters deposit their presentation files there.",
+    )
 
-    panels = [FieldPanel("doi")]
+    panels = [FieldRowPanel([FieldPanel("doi"), FieldPanel("kind")])]
 
     class Meta(Orderable.Meta):
         verbose_name = "DOI"

@@ -6,8 +6,10 @@ them as values rather than model instances keeps its page well under 50 ms.
 
 from collections import defaultdict
 
+from ..material_links import material_values, presentation_links
 from ..youtube import youtube_watch_url
 from ..zenodo import doi_url
+from .materials import PresentationMaterial
 from .programme import Presentation, PresentationDOI, Presenter, Session
 
 # When and where each session runs, for the schedule (schedule_query.py) and the programme's times.
@@ -24,8 +26,8 @@ SCHEDULE_FIELDS = (
 
 
 def conference_programme(conference):
-    """Published sessions in order, each with its published presentations, presenters and DOIs:
-    four queries in all."""
+    """Published sessions in order, each with its published presentations, presenters, DOIs and
+    materials: five queries in all."""
     sessions = list(
         Session.objects.live()
         .filter(conference=conference)
@@ -48,7 +50,8 @@ def presentation_item(presentation):
         {"pk": presentation.pk, "session_id": presentation.session_id, "title": presentation.title,
          "slug": presentation.slug, "abstract": presentation.abstract, "video_id": presentation.video_id},
         [_presenter(e.person.name, e.person.slug, e.institution, e.doi) for e in presentation.presenters.all()],
-        [_doi(doi.doi) for doi in presentation.dois.all()],
+        [_doi(doi.doi, doi.kind) for doi in presentation.dois.all()],
+        [material_values(material) for material in presentation.materials.all()],
     )  # fmt: skip
 
 
@@ -57,7 +60,7 @@ def _presentations(queryset):
         queryset.order_by("sort_order", "pk").values("pk", "session_id", "title", "slug", "abstract", "video_id")
     )
     ids = [item["pk"] for item in items]
-    presenters, dois = defaultdict(list), defaultdict(list)
+    presenters, dois, materials = defaultdict(list), defaultdict(list), defaultdict(list)
     for entry in (
         Presenter.objects.filter(presentation_id__in=ids)
         .order_by("sort_order", "pk")
@@ -69,16 +72,34 @@ def _presentations(queryset):
     for entry in (
         PresentationDOI.objects.filter(presentation_id__in=ids)
         .order_by("sort_order", "pk")
-        .values("presentation_id", "doi")
+        .values("presentation_id", "doi", "kind")
     ):
-        dois[entry["presentation_id"]].append(_doi(entry["doi"]))
-    return [_item(item, presenters[item["pk"]], dois[item["pk"]]) for item in items]
+        dois[entry["presentation_id"]].append(_doi(entry["doi"], entry["kind"]))
+    for entry in _material_rows(ids):
+        materials[entry.pop("presentation_id")].append(entry)
+    return [_item(item, presenters[item["pk"]], dois[item["pk"]], materials[item["pk"]]) for item in items]
 
 
-def _item(values, presenters, dois):
+def _material_rows(ids):
+    """Each material as `material_link()` takes it, with its presentation's id."""
+    rows = (
+        PresentationMaterial.objects.filter(presentation_id__in=ids)
+        .order_by("sort_order", "pk")
+        .values("presentation_id", "kind", "label", "url", "doi", "document_id", "document__file",
+                "document__file_size")
+    )  # fmt: skip
+    for row in rows:
+        document_id, name, size = row.pop("document_id"), row.pop("document__file"), row.pop("document__file_size")
+        row["document"] = document_id and (document_id, name, size)
+        yield row
+
+
+def _item(values, presenters, dois, materials=()):
     values["presenters"] = presenters
     values["dois"] = dois
     values["video_url"] = youtube_watch_url(values["video_id"]) if values["video_id"] else ""
+    dois_and_kinds = [(doi["doi"], doi["kind"]) for doi in dois]
+    values["materials"] = presentation_links(dois_and_kinds, materials, values["video_url"])
     return values
 
 
@@ -86,5 +107,5 @@ def _presenter(name, slug, institution, doi):
     return {"name": name, "slug": slug, "institution": institution, "doi": doi}
 
 
-def _doi(doi):
-    return {"doi": doi, "url": doi_url(doi)}
+def _doi(doi, kind=""):
+    return {"doi": doi, "url": doi_url(doi), "kind": kind}

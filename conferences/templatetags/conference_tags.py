@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from .. import paths
-from ..citations import citation_html
+from ..citations import citation_html, citation_pdf_url, dois
 from ..models.programme_query import presentation_item
 from ..programme_html import links_html, presentations_html, presenters_html
 from ..structured_data import conference_event, json_ld
@@ -20,6 +20,18 @@ def conference_json_ld(context, conference, schedule=None):
 def citation(presentation):
     """The plain-text citation as HTML, its DOIs linked."""
     return citation_html(presentation)
+
+
+@register.filter
+def presentation_dois(presentation):
+    """The DOIs to cite: the presentation's own, then its materials'."""
+    return dois(presentation)
+
+
+@register.simple_tag(takes_context=True)
+def presentation_pdf_url(context, presentation):
+    """The full address of the presentation's PDF (its slides first) for Google Scholar, or ""."""
+    return citation_pdf_url(presentation, context.get("request"))
 
 
 @register.simple_tag

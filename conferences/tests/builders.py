@@ -5,6 +5,9 @@ import itertools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from conferences import roles
 from conferences.choices import ConferenceKind
@@ -17,6 +20,7 @@ from conferences.models import (
     Person,
     Presentation,
     PresentationDOI,
+    PresentationMaterial,
     Presenter,
     Session,
 )
@@ -89,6 +93,25 @@ def presentation(session_obj, title=None, presenters=(), dois=(), **fields):
     )
     item.presenters = [Presenter(person=person(name), institution=institution) for name, institution in presenters]
     item.dois = [PresentationDOI(doi=doi) for doi in dois]
+    item.save()
+    return item
+
+
+def document(name="census-slides.pdf", size=0, collection=None):
+    """A Wagtail document of about `size` bytes, its size and hash recorded as the upload form records them."""
+    content = b"%PDF-1.4 slides" + b" " * max(0, size - 15)
+    item = get_document_model()(
+        title=name, file=ContentFile(content, name=name), collection=collection or Collection.get_first_root_node()
+    )
+    item._set_document_file_metadata()
+    item.save()
+    return item
+
+
+def material(presentation_obj, kind="slides", **fields):
+    """A material of `presentation_obj`, checked as the admin's form checks it."""
+    item = PresentationMaterial(presentation=presentation_obj, kind=kind, **fields)
+    item.full_clean(exclude=["presentation"])
     item.save()
     return item
 

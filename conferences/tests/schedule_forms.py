@@ -85,6 +85,7 @@ def presentation_data(session, title, people, **changes):
         "video_id": "",
         "presenters": inline_formset(presenters),
         "dois": inline_formset([]),
+        "materials": inline_formset([]),
     }
     return nested_form_data({**fields, **changes})
 

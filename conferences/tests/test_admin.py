@@ -87,6 +87,7 @@ def test_edit_presentation_with_presenters_inline(admin_client, programme):
                 initial=1,
             ),
             "dois": inline_formset([{"doi": "https://doi.org/10.5281/zenodo.42"}]),
+            "materials": inline_formset([]),
             "action-publish": "1",
         }
     )
@@ -116,6 +117,7 @@ def test_edit_refuses_a_bad_doi_and_saves_nothing(admin_client, programme):
                 [{"id": entry.pk, "person": entry.person_id, "institution": "X", "doi": ""}], initial=1
             ),
             "dois": inline_formset([{"doi": "not a doi"}]),
+            "materials": inline_formset([]),
         }
     )
     response = admin_client.post(reverse("wagtailsnippets_conferences_presentation:edit", args=[census.pk]), data)

@@ -123,7 +123,7 @@ class TestProgrammePage:
         assert item.select_one(".presentation__title a")["href"] == f"{conference.url}presentations/who-is-counted/"
         presenters = item.select_one(".presenters").get_text(" ", strip=True)
         assert "Kevin Manuel (Ryerson University)" in presenters
-        assert [a["href"] for a in item.select(".doi-list a")] == [
+        assert [a["href"] for a in item.select(".materials a")] == [
             "https://doi.org/10.5281/zenodo.8135967",
             "https://doi.org/10.5281/zenodo.6620829",
         ]

@@ -1,5 +1,6 @@
 """The programme's presentations as HTML: every value escaped, empty parts left out."""
 
+from conferences.material_links import presentation_links
 from conferences.programme_html import presentations_html
 
 HOSTILE = '<script>alert("x")</script>&\''
@@ -13,6 +14,7 @@ def _item(**overrides):
         "presenters": [],
         "dois": [],
         "video_url": "",
+        "materials": [],
     }
     return {**item, **overrides}
 
@@ -35,6 +37,17 @@ def test_every_database_value_is_escaped():
         presenters=[presenter],
         dois=[{"doi": HOSTILE, "url": HOSTILE}],
         video_url=HOSTILE,
+        materials=[
+            {
+                "kind": "slides",
+                "text": HOSTILE,
+                "detail": HOSTILE,
+                "url": HOSTILE,
+                "doi": HOSTILE,
+                "pdf": False,
+                "document": False,
+            }
+        ],
     )
     html = presentations_html([item], HOSTILE, HOSTILE)
     assert "<script>" not in html
@@ -56,12 +69,13 @@ def test_presenters_show_institution_and_their_own_doi():
     assert '<a class="presenter__doi" href="https://doi.org/10.5281/zenodo.1">doi:10.5281/zenodo.1' in html
 
 
-def test_dois_and_recording_share_one_list():
-    item = _item(dois=[{"doi": "10.1/a", "url": "https://doi.org/10.1/a"}], video_url="https://youtu.be/x")
+def test_dois_and_recording_share_one_list_of_materials():
+    item = _item(materials=presentation_links([("10.1/a", "")], [], "https://youtu.be/x"))
     html = presentations_html([item], "/c/", "/people/")
-    assert html.count('<ul class="doi-list">') == 1
-    assert '<li><a href="https://doi.org/10.1/a">doi:10.1/a</a></li>' in html
-    assert 'class="recording-link" href="https://youtu.be/x"' in html
+    assert html.count('<ul class="materials">') == 1
+    assert '<a class="material" href="https://doi.org/10.1/a"><span>Publication' in html
+    assert '<span class="materials__doi">doi:10.1/a</span>' in html
+    assert 'class="material recording-link" href="https://youtu.be/x"' in html
 
 
 def test_the_abstract_keeps_its_paragraphs_inside_details():

@@ -66,6 +66,7 @@ def presentation_form(talk, action=None, **changes):
         "video_id": talk.video_id,
         "presenters": inline_formset(entries, initial=len(entries)),
         "dois": inline_formset([]),
+        "materials": inline_formset([]),
     }
     if action:
         fields[f"action-{action}"] = "1"
@@ -87,6 +88,7 @@ def add(client, session, title, action=None):
         "video_id": "",
         "presenters": inline_formset([{"person": builders.person("Ingrid Lindqvist").pk, "institution": "SND"}]),
         "dois": inline_formset([]),
+        "materials": inline_formset([]),
     }
     if action:
         data[f"action-{action}"] = "1"

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from conferences.models import ConferencePage
+from conferences.tests import builders
 from openarchive.citation_formats import csl_name
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,27 @@ def test_bibtex_holds_each_presentation(client, small_archive):
     text = client.get("/data/conferences/iassist2024/presentations.bib").content.decode()
     assert text.count("@inproceedings{") == 2
     assert "booktitle = {IASSIST 2024: Data \\& trust}" in text
+
+
+@pytest.fixture
+def slides(small_archive, settings, tmp_path):
+    """The first presentation's slides as a document of their own."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    document = builders.document("open-data-slides.pdf")
+    builders.material(small_archive["presentations"][0], kind="slides", document=document)
+    return f"http://testserver{document.url}"
+
+
+def test_ris_links_the_slides_own_file_as_l1(client, slides):
+    records = ris_records(client.get("/data/conferences/iassist2024/presentations.ris").content.decode())
+    assert [value for tag, value in records[0] if tag == "L1"] == [slides]
+    assert "L1" not in dict(records[1])
+
+
+def test_csl_json_notes_the_slides_own_address(client, slides):
+    items = json.loads(client.get("/data/conferences/iassist2024/presentations.csl.json").content)
+    assert [item.get("note") for item in items] == [f"Slides: {slides}", None]
+    assert items[0]["DOI"] == "10.5281/zenodo.1234"
 
 
 def test_a_one_word_name_is_written_whole():

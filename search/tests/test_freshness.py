@@ -109,6 +109,7 @@ def test_editing_a_presentation_in_the_admin_reindexes_it_with_its_presenters(ad
                 initial=1,
             ),
             "dois": inline_formset([]),
+            "materials": inline_formset([]),
             # Published: a saved draft changes neither the row nor the index.
             "action-publish": "1",
         }

@@ -77,8 +77,12 @@ def apply_values(row, values):
     if isinstance(row, Presentation):
         row.presenters = _presenter_entries(row, values.content["presenters"])
         dois = list(_in_order(row.dois.all()))
+        # The source has no kinds: what an editor said a DOI holds stays with that DOI.
+        kinds = {entry.doi: entry.kind for entry in dois}
         row.dois = [
-            PresentationDOI(pk=dois[order].pk if order < len(dois) else None, doi=doi, sort_order=order)
+            PresentationDOI(
+                pk=dois[order].pk if order < len(dois) else None, doi=doi, kind=kinds.get(doi, ""), sort_order=order
+            )
             for order, doi in enumerate(values.content["dois"])
         ]
     return row

@@ -75,6 +75,13 @@ class SiteContent:
     timed_website: dict = field(default_factory=dict)  # the titles of its pages and menu, and its next year
 
 
+def add_materials(presentation):
+    """Beside its slides on Zenodo (the demo's DOI): a paper uploaded as a PDF and a link to code."""
+    paper = builders.document("who-is-counted-paper.pdf", size=1_260_000)
+    builders.material(presentation, kind="paper", document=paper)
+    builders.material(presentation, kind="code", url="https://github.com/iassist/census-tables", sort_order=1)
+
+
 def build_site_content():
     load_demo_content()
     index = ConferenceIndexPage.objects.get()
@@ -96,6 +103,7 @@ def build_site_content():
 
     conference = ConferencePage.objects.get(slug="iassist-sweden-2022")
     visitor_presentation = Presentation.objects.get(title__startswith=VISITOR_PRESENTATION)
+    add_materials(visitor_presentation)
     editor_presentation = Presentation.objects.get(title__startswith=EDITOR_PRESENTATION)
     presenter = visitor_presentation.presenters.select_related("person").first().person
     urls = {

@@ -28,7 +28,7 @@ def test_visitor_goes_from_home_to_a_presenter(open_page, site_content):
     abstract.locator("summary").click()
     expect(abstract.get_by_text(presentation.abstract)).to_be_visible()
 
-    item.get_by_role("link", name=presentation.title).click()
+    item.get_by_role("link", name=presentation.title, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(presentation.title)
 
     page.get_by_role("link", name=presentation.presenter_name).first.click()

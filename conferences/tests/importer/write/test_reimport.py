@@ -153,6 +153,7 @@ def admin_edit(client, user, row, action=None, **changes):
             initial=row.presenters.count(),
         ),  # fmt: skip
         "dois": inline_formset([{"id": d.pk, "doi": d.doi} for d in row.dois.all()], initial=row.dois.count()),
+        "materials": inline_formset([]),
         **changes,
     }
     if action:
@@ -175,6 +176,7 @@ def admin_add(client, user, session, title):
         "video_id": "",
         "presenters": inline_formset([{"person": builders.person("Ingrid Lindqvist").pk, "institution": "SND"}]),
         "dois": inline_formset([]),
+        "materials": inline_formset([]),
     }
     response = client.post(reverse("wagtailsnippets_conferences_presentation:add"), nested_form_data(data))
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -193,6 +195,28 @@ def test_a_changed_presentation_is_updated_in_place_through_a_published_revision
     assert after.pk == before.pk
     assert after.abstract == SOURCE_SAYS
     assert after.revisions.count() == 1 and after.live_revision_id == after.latest_revision_id
+
+
+def test_an_editors_materials_and_doi_kinds_survive_an_update_from_the_source(imported, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    changed_source(imported, lambda data: talk(data, "Data by Design").update(doi="10.5281/zenodo.99"))
+    run(imported)
+    row = presentation("Data by Design")
+    row.dois.update(kind="poster")
+    builders.material(row, kind="code", url="https://github.com/iassist/design")
+    builders.material(row, kind="paper", document=builders.document("design.pdf"), sort_order=1)
+
+    changed_source(
+        imported, lambda data: talk(data, "Data by Design").update(doi="10.5281/zenodo.99", abstract=SOURCE_SAYS)
+    )
+    run(imported)
+    after = presentation("Data by Design")
+    assert after.abstract == SOURCE_SAYS
+    assert [(doi.doi, doi.kind) for doi in after.dois.all()] == [("10.5281/zenodo.99", "poster")]
+    assert [(m.kind, m.url, m.document.title if m.document else "") for m in after.materials.all()] == [
+        ("code", "https://github.com/iassist/design", ""),
+        ("paper", "", "design.pdf"),
+    ]
 
 
 def test_the_output_counts_the_rows_updated(imported):
