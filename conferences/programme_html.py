@@ -36,9 +36,19 @@ def links_html(item):
 def _presentation(item, base, people):
     link = f'<a href="{presentation_url(base, _e(item["slug"]))}">{_e(item["title"])}</a>'
     return (
-        f'<li class="presentation">\n<h4 class="presentation__title">{link}</h4>\n'
+        f'<li class="presentation">\n<h4 class="presentation__title">{link}</h4>\n{_own_time(item)}'
         f"{_presenters(item['presenters'], people)}{_links(item)}{_abstract(item)}</li>\n"
     )
+
+
+def _own_time(item):
+    time = item.get("own_time")
+    if not time:
+        return ""
+    html = f'<p class="presentation__time"><time datetime="{time["start_iso"]}">{_e(time["start"])}</time>'
+    if time["end"]:
+        html += f'–<time datetime="{time["end_iso"]}">{_e(time["end"])}</time>'
+    return html + "</p>\n"
 
 
 def _presenters(presenters, people):

@@ -7,8 +7,10 @@ them as values rather than model instances keeps its page well under 50 ms.
 from collections import defaultdict
 
 from ..material_links import material_values, presentation_links
+from ..time_zones import clock_time, iso_utc
 from ..youtube import youtube_watch_url
 from ..zenodo import doi_url
+from .conflicts import conference_zone
 from .materials import PresentationMaterial
 from .programme import Presentation, PresentationDOI, Presenter, Session
 
@@ -35,8 +37,10 @@ def conference_programme(conference):
         .values("pk", "title", "day", "chair", "moderator", "description", "video_id", *SCHEDULE_FIELDS)
     )
     presentations = _presentations(Presentation.objects.live().filter(conference=conference))
+    zone = conference_zone(conference)
     by_session = defaultdict(list)
     for item in presentations:
+        item["own_time"] = own_time(item, zone)
         by_session[item["session_id"]].append(item)
     for session in sessions:
         session["video_url"] = youtube_watch_url(session["video_id"]) if session["video_id"] else ""
@@ -57,7 +61,9 @@ def presentation_item(presentation):
 
 def _presentations(queryset):
     items = list(
-        queryset.order_by("sort_order", "pk").values("pk", "session_id", "title", "slug", "abstract", "video_id")
+        queryset.order_by("sort_order", "pk").values(
+            "pk", "session_id", "title", "slug", "abstract", "video_id", "starts_at", "ends_at"
+        )
     )
     ids = [item["pk"] for item in items]
     presenters, dois, materials = defaultdict(list), defaultdict(list), defaultdict(list)
@@ -78,6 +84,19 @@ def _presentations(queryset):
     for entry in _material_rows(ids):
         materials[entry.pop("presentation_id")].append(entry)
     return [_item(item, presenters[item["pk"]], dois[item["pk"]], materials[item["pk"]]) for item in items]
+
+
+def own_time(values, zone):
+    """A presentation's own slot in its session (a lightning talk's five minutes), on the venue's clock, or None."""
+    starts_at, ends_at = values.get("starts_at"), values.get("ends_at")
+    if not starts_at:
+        return None
+    return {
+        "start": clock_time(starts_at, zone),
+        "start_iso": iso_utc(starts_at),
+        "end": clock_time(ends_at, zone) if ends_at else "",
+        "end_iso": iso_utc(ends_at) if ends_at else "",
+    }
 
 
 def _material_rows(ids):

@@ -186,7 +186,9 @@ def test_the_schedule_page_runs_as_many_queries_for_sixty_sessions_as_for_seven(
 
 
 def test_the_programme_of_a_timed_conference_stays_within_its_queries(client, bristol, django_assert_max_num_queries):
-    with django_assert_max_num_queries(25):
+    # One query per kind of row (sessions, presentations, presenters, DOIs, materials, schedule items), the
+    # page and its shell: the same for any size of programme (test_programme.py checks that it does not grow).
+    with django_assert_max_num_queries(26):
         assert client.get(bristol["conference"].url).status_code == 200
 
 
@@ -249,3 +251,25 @@ def test_breaks_are_not_sub_events(client, bristol):
 def test_a_washington_session_is_dated_with_its_offset(client, index):
     data = json_ld(client, washington_conference(index)["conference"])
     assert data["subEvent"][0]["startDate"] == "2024-05-28T09:00:00-04:00"
+
+
+def test_a_lightning_talks_own_time_shows_on_the_programme_in_the_venues_zone(client, home_page):
+    from conferences.tests import builders as page_builders
+    from conferences.tests.schedule_builders import BRISTOL_DAY, at, timed_session
+
+    index = page_builders.conference_index(home_page, slug="talks-conferences")
+    conference = page_builders.conference(
+        index, 2026, slug="lightning-2026", time_zone="Europe/London",
+        start_date=BRISTOL_DAY, end_date=BRISTOL_DAY,
+    )  # fmt: skip
+    session = timed_session(conference, "Lightning talks", BRISTOL_DAY, "14:00", "14:30")
+    page_builders.presentation(
+        session, "Five minutes on FAIR", starts_at=at(conference, BRISTOL_DAY, "14:05"),
+        ends_at=at(conference, BRISTOL_DAY, "14:10"),
+    )  # fmt: skip
+    page_builders.presentation(session, "No time of its own")
+    html = client.get(conference.url).content.decode()
+    assert (
+        '<time datetime="2026-06-02T13:05:00Z">14:05</time>–<time datetime="2026-06-02T13:10:00Z">14:10</time>' in html
+    )
+    assert html.count('class="presentation__time"') == 1
