@@ -1,9 +1,11 @@
-"""The download page of the archive as data, and its files: each version's, the latest, each conference's."""
+"""The download page of the archive as data, its files (each version's, the latest, each conference's),
+and “50 years of IASSIST”."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
+from . import fifty_years
 from .models import ArchiveRelease, ReleaseFile
 from .package import ARCHIVE_JSON, DATAPACKAGE, TABLE_FILES
 from .releases import CITATION_FILES, conference_files, current_release
@@ -66,3 +68,7 @@ def _download(content, name, filename):
     if not name.endswith(".json"):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def fifty_years_page(request):
+    return TemplateResponse(request, "openarchive/fifty_years.html", fifty_years.page_context(request))

@@ -1,0 +1,142 @@
+"""The numbers behind “50 years of IASSIST”, read in a fixed handful of queries and cached.
+
+Everything comes from three reads of plain values (conferences, presentations, presenter
+entries) folded in Python; the result is kept under the archive's content generation, so a
+visit after an edit counts afresh and every other visit costs one cache read.
+"""
+
+from collections import Counter, defaultdict
+
+from django.core.cache import cache
+
+from conferences.choices import ConferenceKind
+from conferences.models import Presentation, Presenter
+
+from . import generation
+from .tables import public_conferences
+from .topics import VOCABULARY, topics_in
+
+CACHE_KEY = "openarchive:fifty-years:{generation}"
+TOP_INSTITUTIONS = 5
+
+
+def decade_of(year):
+    return year // 10 * 10
+
+
+def fifty_years(request=None):
+    key = CACHE_KEY.format(generation=generation.current())
+    figures = cache.get(key)
+    if figures is None:
+        figures = compute(request)
+        cache.set(key, figures, timeout=None)
+    return figures
+
+
+def compute(request=None):
+    conferences = _conferences(request)
+    presentations = list(
+        Presentation.objects.public().values_list("conference_id", "title", "abstract").order_by("pk")
+    )
+    presenters = list(
+        Presenter.objects.filter(presentation__in=Presentation.objects.public())
+        .values_list("presentation__conference__year", "institution", "country")
+        .order_by("pk")
+    )
+    years = {row["pk"]: row["year"] for row in conferences}
+    return {
+        "years": _years(conferences, presentations),
+        "hosts": _hosts(conferences),
+        "institutions": _institutions(presenters),
+        "countries": _presenter_countries(presenters),
+        "topics": _topics(presentations, years),
+        "presentation_count": len(presentations),
+        "conference_count": len(conferences),
+    }
+
+
+def _conferences(request):
+    pages = public_conferences().only("title", "year", "kind", "city", "country", "url_path", "path", "depth")
+    return [
+        {"pk": page.pk, "title": page.title, "year": page.year, "kind": page.kind, "city": page.city,
+         "country": page.country, "url": page.get_url(request)}
+        for page in pages
+    ]  # fmt: skip
+
+
+def _years(conferences, presentations):
+    """One row a year: its conferences (the annual one first, each with its page) and presentations."""
+    per_conference = Counter(conference_id for conference_id, _title, _abstract in presentations)
+    rows = {}
+    for conference in sorted(conferences, key=lambda c: (c["year"], c["kind"] != ConferenceKind.ANNUAL)):
+        row = rows.setdefault(conference["year"], {"year": conference["year"], "conferences": [], "presentations": 0})
+        row["conferences"].append({"title": conference["title"], "url": conference["url"]})
+        row["presentations"] += per_conference[conference["pk"]]
+    return list(rows.values())
+
+
+def _hosts(conferences):
+    """Where the annual conferences met: each decade's cities, and countries by how often they hosted."""
+    annual = [c for c in conferences if c["kind"] == ConferenceKind.ANNUAL]
+    decades = defaultdict(list)
+    for conference in annual:
+        place = ", ".join(part for part in (conference["city"], conference["country"]) if part) or "Not recorded"
+        decades[decade_of(conference["year"])].append({"year": conference["year"], "place": place})
+    countries = Counter(c["country"] for c in annual if c["country"])
+    return {
+        "decades": [{"decade": decade, "conferences": decades[decade]} for decade in sorted(decades)],
+        "countries": _ranked(countries),
+    }
+
+
+def _institutions(presenters):
+    """The institutions named most often by presenters, per decade; spellings that differ only in
+    case or spacing count as one, shown as most presenters wrote it."""
+    counts, spellings = defaultdict(Counter), defaultdict(Counter)
+    for year, institution, _country in presenters:
+        name = " ".join(institution.split())
+        if name:
+            counts[decade_of(year)][name.casefold()] += 1
+            spellings[name.casefold()][name] += 1
+    return [
+        {"decade": decade,
+         "top": [{"label": spellings[key].most_common(1)[0][0], "count": count}
+                 for key, count in _most_common(counts[decade], TOP_INSTITUTIONS)]}
+        for decade in sorted(counts)
+    ]  # fmt: skip
+
+
+def _presenter_countries(presenters):
+    """Presenters' countries, only for the conferences whose programme gave them."""
+    counts = Counter(" ".join(country.split()) for _year, _institution, country in presenters if country.strip())
+    years = sorted({year for year, _institution, country in presenters if country.strip()})
+    return {"years": years, "countries": _ranked(counts)}
+
+
+def _topics(presentations, years):
+    """How many presentations mention each topic, per decade."""
+    counts = defaultdict(Counter)
+    for conference_id, title, abstract in presentations:
+        decade = decade_of(years[conference_id]) if conference_id in years else None
+        if decade is None:
+            continue
+        for topic in topics_in(f"{title}\n{abstract}"):
+            counts[topic.slug][decade] += 1
+    decades = sorted({decade_of(year) for year in years.values()})
+    return {
+        "decades": decades,
+        "rows": [
+            {"slug": topic.slug, "label": topic.label, "query": topic.query,
+             "counts": [counts[topic.slug][decade] for decade in decades]}
+            for topic in VOCABULARY
+        ],
+    }  # fmt: skip
+
+
+def _most_common(counter, limit=None):
+    # Ties in alphabetical order, so that the page does not reshuffle between builds.
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def _ranked(counter):
+    return [{"label": label, "count": count} for label, count in _most_common(counter)]

@@ -1,0 +1,227 @@
+"""“50 years of IASSIST”: its numbers equal the database's, its charts are accessible SVG, its links lead on."""
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db.models import Count
+
+from conferences.choices import ConferenceKind
+from conferences.models import ConferencePage, Presentation, Presenter
+from conferences.tests import builders
+from openarchive import charts
+from openarchive.topics import VOCABULARY, topics_in
+
+pytestmark = pytest.mark.django_db
+
+URL = "/data/fifty-years/"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def archive(home_page):
+    """Three annual conferences in two decades and a workshop, with presenters, topics and one draft."""
+    index = builders.conference_index(home_page)
+    builders.archive_page(index)
+    sydney = builders.conference(index, 1998, slug="iassist1998", city="Sydney", country="Australia")
+    ottawa = builders.conference(index, 2023, slug="iassist2023", city="Ottawa", country="Canada")
+    gothenburg = builders.conference(index, 2025, slug="iassist2025", city="Gothenburg", country="Sweden")
+    builders.conference(index, 2025, slug="workshop2025", kind=ConferenceKind.WORKSHOP, city="Lyon", country="France")
+    old = builders.session(sydney)
+    builders.presentation(old, "Census microdata on CD-ROM", presenters=[("Ann Early", "University of Essex")])
+    builders.presentation(old, "Survey archives", presenters=[("Bo Late", "university of  Essex")])
+    recent = builders.session(ottawa)
+    ottawa_talk = builders.presentation(
+        recent, "DDI metadata for everyone", presenters=[("Cy Data", "Statistics Canada")],
+        abstract="Research data management with DDI.",
+    )  # fmt: skip
+    Presenter.objects.filter(presentation=ottawa_talk).update(country="Canada")
+    builders.presentation(builders.session(gothenburg), "Machine learning and privacy", presenters=[("Di Ai", "UCL")])
+    draft = builders.presentation(recent, "A census draft", presenters=[("Ed Hidden", "Secret Lab")])
+    Presentation.objects.filter(pk=draft.pk).update(live=False)
+    return {"sydney": sydney, "ottawa": ottawa, "gothenburg": gothenburg}
+
+
+def _soup(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def _table(soup, caption):
+    table = soup.find("caption", string=caption).parent
+    return [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in table.tbody("tr")]
+
+
+def _svgs(content):
+    return re.findall(rb"<svg\b[^>]*class=\"chart\".*?</svg>", content, re.S)
+
+
+def test_presentations_per_year_equal_the_public_presentations(client, archive):
+    public = Presentation.objects.public().values("conference__year").annotate(n=Count("pk"))
+    expected = Counter({row["conference__year"]: row["n"] for row in public})
+    rows = _table(_soup(client), "Conferences and presentations per year")
+    years = sorted(set(ConferencePage.objects.live().values_list("year", flat=True)))
+    assert [(int(row[0]), int(row[2])) for row in rows] == [(year, expected[year]) for year in years]
+
+
+def test_each_year_links_to_its_conference(client, archive):
+    soup = _soup(client)
+    chart = soup.find("svg", id="chart-years")
+    hrefs = [link["href"] for link in chart.find_all("a")]
+    assert archive["sydney"].url in hrefs
+    assert archive["ottawa"].url in hrefs
+    # The annual conference is the year's link, not the workshop of the same year.
+    assert archive["gothenburg"].url in hrefs and len(hrefs) == 3
+
+
+def test_host_countries_count_the_annual_conferences(client, archive):
+    annual = ConferencePage.objects.live().filter(kind=ConferenceKind.ANNUAL)
+    expected = Counter(annual.values_list("country", flat=True))
+    rows = _table(_soup(client), "Annual conferences hosted, by country")
+    assert {row[0]: int(row[1]) for row in rows} == dict(expected)
+
+
+def test_host_cities_are_listed_by_decade(client, archive):
+    rows = _table(_soup(client), "Host cities by decade")
+    assert rows == [["1990s", "1998: Sydney, Australia"], ["2020s", "2023: Ottawa, Canada; 2025: Gothenburg, Sweden"]]
+
+
+def test_institutions_that_differ_only_in_case_and_spacing_count_as_one(client, archive):
+    rows = _table(_soup(client), "The institutions presenters named most often, by decade (presenter entries)")
+    assert rows[0] == ["1990s", "University of Essex (2)"]
+
+
+def test_a_draft_presentations_presenters_are_not_counted(client, archive):
+    assert "Secret Lab" not in _soup(client).get_text()
+
+
+def test_presenters_countries_are_counted_only_where_given(client, archive):
+    expected = Counter(
+        Presenter.objects.filter(presentation__in=Presentation.objects.public())
+        .exclude(country="")
+        .values_list("country", flat=True)
+    )
+    soup = _soup(client)
+    rows = _table(soup, "Presenter entries by country, where the programme gave it")
+    assert {row[0]: int(row[1]) for row in rows} == dict(expected)
+    assert "Only the programmes of 2023 gave presenters' countries" in soup.get_text()
+
+
+def test_topic_counts_equal_the_vocabulary_over_public_presentations(client, archive):
+    expected = Counter()
+    for year, title, abstract in Presentation.objects.public().values_list("conference__year", "title", "abstract"):
+        for topic in topics_in(f"{title} {abstract}"):
+            expected[(topic.label, f"{year // 10 * 10}s")] += 1
+    soup = _soup(client)
+    table = soup.find("caption", string="Presentations mentioning each topic, by decade").parent
+    decades = [th.get_text() for th in table.thead("th")[1:]]
+    found = Counter()
+    for row in table.tbody("tr"):
+        label = row.th.get_text(strip=True)
+        for decade, cell in zip(decades, row("td"), strict=True):
+            found[(label, decade)] += int(cell.get_text())
+    assert +found == expected
+    assert expected[("Census", "1990s")] == 1  # the draft's census is not counted
+
+
+def test_a_topic_cell_links_to_the_search_for_its_term_in_its_decade(client, archive):
+    chart = _soup(client).find("svg", id="chart-topics")
+    link = chart.find("a", attrs={"aria-label": re.compile(r"^DDI, 2020s")})
+    address = urlsplit(link["href"])
+    assert address.path == "/search/"
+    assert parse_qs(address.query) == {"q": ["DDI"], "decade": ["2020"]}
+    assert client.get(link["href"]).status_code == 200
+
+
+def test_every_chart_is_svg_with_a_title_and_description(client, archive):
+    content = client.get(URL).content
+    svgs = _svgs(content)
+    assert len(svgs) == 4
+    for markup in svgs:
+        svg = ET.fromstring(markup)
+        title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+        assert title.text and desc.text
+        assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+        assert svg.get("role") == ("group" if svg.find(f".//{SVG}a") is not None else "img")
+        assert svg.get("viewBox") and svg.get("width") == "100%"
+
+
+def test_the_page_runs_a_bounded_number_of_queries(client, archive, django_assert_max_num_queries):
+    for year in range(1976, 1990):
+        conference = builders.conference(ConferencePage.objects.first().get_parent(), year, slug=f"c{year}")
+        builders.presentation(builders.session(conference), presenters=[("Fay More", f"Institute {year}")])
+    with django_assert_max_num_queries(16):
+        client.get(URL)
+
+
+def test_a_second_visit_reads_the_figures_from_the_cache(client, archive, django_assert_max_num_queries):
+    client.get(URL)
+    with django_assert_max_num_queries(len(_queries_of_a_render(client)) - 4):
+        client.get(URL)
+
+
+def _queries_of_a_render(client):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(URL)
+    return captured.captured_queries
+
+
+def test_hostile_labels_are_escaped_in_charts_and_tables(client, archive):
+    ConferencePage.objects.filter(pk=archive["ottawa"].pk).update(country='<script>alert("x")</script>')
+    builders.person("Someone Saving")  # a save: the figures count afresh
+    content = client.get(URL).content
+    assert b"<script>alert" not in content
+    for markup in _svgs(content):
+        ET.fromstring(markup)
+
+
+def test_an_empty_archive_still_renders(client, home_page):
+    content = client.get(URL).content
+    assert b"No programme on this site gives presenters' countries yet." in content
+    for markup in _svgs(content):
+        ET.fromstring(markup)
+
+
+def test_a_bar_chart_scales_bars_to_the_largest_value():
+    svg = ET.fromstring(charts.bar_chart("c", "T", "D", [("a", 10, None, ""), ("b", 5, None, "")]))
+    widths = [float(rect.get("width")) for rect in svg.iter(f"{SVG}rect")]
+    assert widths[0] == pytest.approx(2 * widths[1])
+
+
+def test_long_labels_are_shortened_in_the_chart():
+    svg = ET.fromstring(charts.bar_chart("c", "T", "D", [("A" * 200, 1, None, "")]))
+    label = next(svg.iter(f"{SVG}text")).text
+    assert label.endswith("…") and len(label) < 40
+
+
+def test_shades_keep_the_none_cell_white_and_the_largest_darkest():
+    assert charts.shade(0, 10) == charts.SCALE[0]
+    assert charts.shade(10, 10) == charts.SCALE[-1]
+    assert charts.shade(1, 10) == charts.SCALE[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [("Our DDI work", "ddi"), ("GIS at the library", "gis"), ("Confidentiality of microdata", "privacy"),
+     ("A research data management plan", "rdm"), ("Anonymisation in practice", "privacy")],
+)  # fmt: skip
+def test_a_topic_is_found_by_its_patterns(text, slug):
+    assert slug in [topic.slug for topic in topics_in(text)]
+
+
+@pytest.mark.parametrize("text", ["Register of staff", "Paddington", "Fairly simple", "A chair"])
+def test_a_topic_is_not_found_inside_other_words(text):
+    assert topics_in(text) == []
+
+
+def test_every_topic_has_a_search_query():
+    assert all(topic.query.strip() for topic in VOCABULARY)
