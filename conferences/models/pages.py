@@ -36,6 +36,7 @@ from .landing_panel import build_panel, earliest_last_day
 from .people import merged_into
 from .programme import Person, Presentation, Presenter
 from .programme_query import conference_programme
+from .related import related_presentations
 from .schedule import validate_time_zone
 from .schedule_query import conference_schedule
 from .schedule_routes import ConferenceScheduleRoutes, programme_days, schedule_links
@@ -581,6 +582,7 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
                 "page": self,
                 "presentation": presentation,
                 "people_url": self._people_url(request),
+                "related_presentations": related_presentations(presentation, request),
             },
         )
 

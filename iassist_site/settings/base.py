@@ -166,6 +166,8 @@ CACHES = {
 # Search answers kept for anonymous visitors are keyed on the page cache's content generation, so that
 # a publish forgets them too (search/cache.py). Named here because search does not import the page cache.
 SEARCH_CACHE_GENERATION = "pagecache.generation.current"
+# The same generation keys the related presentations on each presentation page (conferences/models/related.py).
+RELATED_PRESENTATIONS_GENERATION = "pagecache.generation.current"
 # When a page being rendered next changes by the date (a notice's last day, a conference's start), so
 # that the page cache keeps it no longer (pagecache/expiry.py). Named here because the page cache
 # imports none of the site's apps.

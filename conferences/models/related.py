@@ -1,0 +1,183 @@
+"""Related presentations for a presentation's page: shared presenters first, then similar words.
+
+Similarity is TF-IDF over titles and abstracts, computed here in Python from one read of the
+public programme, so that it ranks alike on SQLite and PostgreSQL and needs no search server.
+The word index is built once per process per content generation (a change to any published
+content replaces the generation, see the RELATED_PRESENTATIONS_GENERATION setting); each
+presentation's answer, five small rows, is kept in Django's cache under the same generation.
+Without a generation setting, or with a cache that fails, answers are computed on each request.
+"""
+
+import logging
+import math
+import re
+import threading
+from collections import Counter, defaultdict
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.module_loading import import_string
+from wagtail.models import Page
+
+from .. import paths
+from ..text import fold_accents
+from .programme import Presentation, Presenter
+
+logger = logging.getLogger(__name__)
+
+LIMIT = 5
+# Below this cosine two texts share only a common word or two: not worth a visitor's click.
+MIN_SIMILARITY = 0.05
+# Terms in more than this share of presentations say nothing about any one of them.
+MAX_DOCUMENT_SHARE = 0.5
+KEY = "conferences:related:1:{generation}:{pk}"
+WORD = re.compile(r"[a-z0-9]{3,}")
+STOP_WORDS = frozenset(
+    "the and for with from this that these those are was were been being have has had not but into onto "
+    "our their its his her they them you your can will would should could may might also more most "
+    "such than then there here what which who whom when where why how all any each other some about "
+    "over under between through using use used new how data".split()
+)
+
+_index_lock = threading.Lock()
+_index = {"generation": None, "corpus": None}
+
+
+def related_presentations(presentation, request=None):
+    """Up to five public presentations related to `presentation`, as plain rows for a template."""
+    generation = _generation()
+    if generation is None:
+        return _rank(_build_corpus(request), presentation.pk)
+    key = KEY.format(generation=generation, pk=presentation.pk)
+    rows = cache.get(key)
+    if rows is None:
+        rows = _rank(_corpus(generation, request), presentation.pk)
+        cache.set(key, rows, timeout=None)
+    return rows
+
+
+def _generation():
+    path = getattr(settings, "RELATED_PRESENTATIONS_GENERATION", None)
+    if not path:
+        return None
+    try:
+        return import_string(path)()
+    except Exception:  # A cache that is down must not take the presentation page with it.
+        logger.warning("No content generation for related presentations: computing them uncached.", exc_info=True)
+        return None
+
+
+def _corpus(generation, request):
+    with _index_lock:
+        if _index["generation"] != generation:
+            _index["corpus"] = _build_corpus(request)
+            _index["generation"] = generation
+        return _index["corpus"]
+
+
+def words(text):
+    """The words of `text` that can tell two presentations apart, with plurals folded."""
+    found = []
+    for word in WORD.findall(fold_accents(text).lower()):
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        if word not in STOP_WORDS:
+            found.append(word)
+    return found
+
+
+def _build_corpus(request):
+    """Every public presentation's row, its presenters and its TF-IDF vector: three queries."""
+    rows = {
+        row["pk"]: row
+        for row in Presentation.objects.public()
+        .order_by("pk")
+        .values("pk", "title", "abstract", "slug", "conference_id", "conference__title", "conference__year")
+    }
+    people, names = defaultdict(set), defaultdict(list)
+    for presentation_id, person_id, name in (
+        Presenter.objects.filter(presentation_id__in=list(rows))
+        .order_by("sort_order", "pk")
+        .values_list("presentation_id", "person_id", "person__name")
+    ):
+        people[presentation_id].add(person_id)
+        names[presentation_id].append(name)
+    urls = _conference_urls({row["conference_id"] for row in rows.values()}, request)
+    vectors = _vectors({pk: words(f"{row['title']} {row['title']} {row['abstract']}") for pk, row in rows.items()})
+    return {
+        "items": {
+            pk: {
+                "title": row["title"],
+                "conference": row["conference__title"],
+                "year": row["conference__year"],
+                "presenters": ", ".join(names[pk]),
+                "url": paths.presentation_url(urls[row["conference_id"]], row["slug"])
+                if urls.get(row["conference_id"])
+                else None,
+            }
+            for pk, row in rows.items()
+        },  # fmt: skip
+        "people": dict(people),
+        "vectors": vectors,
+        "postings": _postings(vectors),
+    }
+
+
+def _conference_urls(ids, request):
+    pages = Page.objects.filter(pk__in=ids).only("url_path", "path", "depth")
+    return {page.pk: page.get_url(request) for page in pages}
+
+
+def _vectors(documents):
+    """Unit-length TF-IDF vectors; the title counts twice, being what the talk is about."""
+    frequency = Counter(word for document in documents.values() for word in set(document))
+    total = len(documents) or 1
+    useful = {word for word, count in frequency.items() if 1 < count <= max(2, total * MAX_DOCUMENT_SHARE)}
+    vectors = {}
+    for pk, document in documents.items():
+        weights = {
+            word: (1 + math.log(count)) * math.log(total / frequency[word])
+            for word, count in Counter(document).items()
+            if word in useful
+        }
+        length = math.sqrt(sum(weight * weight for weight in weights.values()))
+        vectors[pk] = {word: weight / length for word, weight in weights.items()} if length else {}
+    return vectors
+
+
+def _postings(vectors):
+    postings = defaultdict(list)
+    for pk, vector in vectors.items():
+        for word, weight in vector.items():
+            postings[word].append((pk, weight))
+    return dict(postings)
+
+
+def _similarities(corpus, pk):
+    scores = defaultdict(float)
+    for word, weight in corpus["vectors"].get(pk, {}).items():
+        for other, other_weight in corpus["postings"][word]:
+            scores[other] += weight * other_weight
+    return scores
+
+
+def _rank(corpus, pk):
+    """Presentations by shared presenters (most shared first), then by similarity; never `pk` itself."""
+    scores = _similarities(corpus, pk)
+    mine = corpus["people"].get(pk, set())
+    candidates = {}
+    for other, people in corpus["people"].items():
+        shared = len(mine & people)
+        if shared and other != pk:
+            candidates[other] = (shared, scores.get(other, 0.0))
+    for other, score in scores.items():
+        if other != pk and other not in candidates and score >= MIN_SIMILARITY:
+            candidates[other] = (0, score)
+    items = corpus["items"]
+
+    def order(other):
+        shared, score = candidates[other]
+        return (-shared, -score, -items[other]["year"], other)
+
+    ranked = sorted(candidates, key=order)
+    return [{**items[other], "shared_presenters": candidates[other][0] > 0} for other in ranked[:LIMIT]]
