@@ -35,11 +35,10 @@ def fifty_years(request=None):
 
 def compute(request=None):
     conferences = _conferences(request)
-    presentations = list(
-        Presentation.objects.public().values_list("conference_id", "title", "abstract").order_by("pk")
-    )
+    public = Presentation.objects.public()
+    presentations = list(public.values_list("conference_id", "title", "abstract").order_by("pk"))
     presenters = list(
-        Presenter.objects.filter(presentation__in=Presentation.objects.public())
+        Presenter.objects.filter(presentation__in=public.values("pk"))
         .values_list("presentation__conference__year", "institution", "country")
         .order_by("pk")
     )

@@ -88,21 +88,29 @@ def words(text):
 
 def _build_corpus(request):
     """Every public presentation's row, its presenters and its TF-IDF vector: three queries."""
+    public = Presentation.objects.public()
     rows = {
         row["pk"]: row
-        for row in Presentation.objects.public()
-        .order_by("pk")
-        .values("pk", "title", "abstract", "slug", "conference_id", "conference__title", "conference__year")
+        for row in public.order_by("pk").values(
+            "pk",
+            "title",
+            "abstract",
+            "slug",
+            "conference_id",
+            "conference__title",
+            "conference__year",
+            "conference__url_path",
+        )
     }
     people, names = defaultdict(set), defaultdict(list)
     for presentation_id, person_id, name in (
-        Presenter.objects.filter(presentation_id__in=list(rows))
+        Presenter.objects.filter(presentation_id__in=public.values("pk"))
         .order_by("sort_order", "pk")
         .values_list("presentation_id", "person_id", "person__name")
     ):
         people[presentation_id].add(person_id)
         names[presentation_id].append(name)
-    urls = _conference_urls({row["conference_id"] for row in rows.values()}, request)
+    urls = _conference_urls(rows.values(), request)
     vectors = _vectors({pk: words(f"{row['title']} {row['title']} {row['abstract']}") for pk, row in rows.items()})
     return {
         "items": {
@@ -123,9 +131,10 @@ def _build_corpus(request):
     }
 
 
-def _conference_urls(ids, request):
-    pages = Page.objects.filter(pk__in=ids).only("url_path", "path", "depth")
-    return {page.pk: page.get_url(request) for page in pages}
+def _conference_urls(rows, request):
+    """Each conference's address from its url_path, without reading its page again."""
+    paths_by_id = {row["conference_id"]: row["conference__url_path"] for row in rows}
+    return {pk: Page(pk=pk, url_path=url_path).get_url(request) for pk, url_path in paths_by_id.items()}
 
 
 def _vectors(documents):

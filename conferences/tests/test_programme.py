@@ -266,7 +266,8 @@ class TestPresentationPage:
         assert client.get(f"{conference.url}presentations/{panel.slug}/").status_code == 200
 
     def test_presentation_page_queries_are_bounded(self, client, panel, django_assert_max_num_queries):
-        with django_assert_max_num_queries(25):
+        # 25, and three reads of the public programme for related presentations when none are cached.
+        with django_assert_max_num_queries(28):
             client.get(panel.get_url())
 
 

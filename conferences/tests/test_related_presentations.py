@@ -143,6 +143,15 @@ def test_the_presentation_page_runs_a_bounded_number_of_queries(client, programm
         client.get(talk.get_url())
 
 
+def test_a_second_view_reads_them_from_the_cache(client, programme, django_assert_max_num_queries):
+    talk = _talk(programme["later"], "Synthetic data", presenters=[("Ana Ruiz", "")])
+    _talk(programme["earlier"], "Synthetic data again", presenters=[("Ana Ruiz", "")])
+    with django_assert_max_num_queries(40) as captured:
+        client.get(talk.get_url())
+    with django_assert_max_num_queries(len(captured) - 3):
+        client.get(talk.get_url())
+
+
 def test_words_fold_accents_plurals_and_common_words():
     assert words("The Surveys of Québec, and DATA") == ["survey", "quebec"]
 
