@@ -12,10 +12,12 @@ import xml.etree.ElementTree as ET
 from django.utils.safestring import mark_safe
 
 SVG_NS = "http://www.w3.org/2000/svg"
-FONT_SIZE = 14
-ROW = 24
-BAR = 16
-WIDTH = 480
+# In viewBox units: a chart 400 wide is drawn about 340 px wide on a phone (text near 14 px)
+# and at most 36rem on a wide screen.
+FONT_SIZE = 16
+ROW = 26
+BAR = 18
+WIDTH = 400
 # Blues from light to dark, each with a text colour of at least 4.5:1 on it.
 SCALE = (("#ffffff", "#4a4a4a"), ("#deebf7", "#1a1a1a"), ("#9ecae1", "#1a1a1a"), ("#2b6a9e", "#ffffff"),
          ("#0b3c5d", "#ffffff"))  # fmt: skip
@@ -55,7 +57,7 @@ def _markup(svg):
     return mark_safe(ET.tostring(svg, encoding="unicode", short_empty_elements=True))
 
 
-def bar_chart(chart_id, title, desc, rows, label_width=160):
+def bar_chart(chart_id, title, desc, rows, label_width=150):
     """Horizontal bars, one row per (label, value, href or None, accessible link text)."""
     height = max(len(rows), 1) * ROW + 8
     linked = any(row[2] for row in rows)
@@ -67,7 +69,8 @@ def bar_chart(chart_id, title, desc, rows, label_width=160):
         top = 4 + position * ROW
         mark = _mark(svg, href, link_text)
         middle = top + ROW / 2 + FONT_SIZE * 0.35
-        _text(mark, label_width - 6, middle, _clip(label, label_width), **{"text-anchor": "end"})
+        # The space keeps label and number apart in the link's visible text, which its name must start with.
+        _text(mark, label_width - 6, middle, _clip(label, label_width), **{"text-anchor": "end"}).tail = " "
         length = max(span * value / largest, 1 if value else 0)
         top_of_bar = _n(top + (ROW - BAR) / 2)
         ET.SubElement(mark, "rect", {"x": str(label_width), "y": top_of_bar, "width": _n(length),
@@ -76,15 +79,18 @@ def bar_chart(chart_id, title, desc, rows, label_width=160):
     return _markup(svg)
 
 
-def heat_grid(chart_id, title, desc, columns, rows, label_width=190, cell_width=48):
+def heat_grid(chart_id, title, desc, columns, rows, label_width=160, cell_width=44):
     """A grid of counts: `columns` are headings, `rows` are (label, [(value, href, link text)])."""
     header = ROW + 4
-    width = label_width + cell_width * max(len(columns), 1)
+    # Never narrower than the bar charts, so that all are drawn at one scale; the grid keeps to the left.
+    width = max(label_width + cell_width * max(len(columns), 1), WIDTH)
     height = header + max(len(rows), 1) * ROW + 4
     svg = _svg(chart_id, title, desc, width, height, linked=True)
     largest = max((cell[0] for _label, cells in rows for cell in cells), default=0) or 1
     for index, column in enumerate(columns):
-        _text(svg, label_width + cell_width * (index + 0.5), ROW - 6, column, **{"text-anchor": "middle"})
+        # Smaller than the labels, so that "1990s" fits over its cell.
+        _text(svg, label_width + cell_width * (index + 0.5), ROW - 6, column,
+              **{"text-anchor": "middle", "font-size": str(FONT_SIZE - 3)})  # fmt: skip
     for position, (label, cells) in enumerate(rows):
         top = header + position * ROW
         _text(svg, label_width - 6, top + ROW / 2 + FONT_SIZE * 0.35, _clip(label, label_width),
@@ -110,7 +116,7 @@ def shade(value, largest):
 
 
 def _clip(label, width):
-    # About 0.55 em a character: longer labels are cut, their full text is in the table.
-    room = int(width / (FONT_SIZE * 0.55)) - 1
+    # About 0.6 em a character: longer labels are cut, their full text is in the table.
+    room = int((width - 6) / (FONT_SIZE * 0.56))
     label = str(label)
     return label if len(label) <= room else label[: room - 1].rstrip() + "…"

@@ -31,7 +31,7 @@ def _years_chart(years):
     for row in years:
         first = row["conferences"][0]
         rows.append((row["year"], row["presentations"], first["url"],
-                     f"{row['year']}: {row['presentations']} presentations; {first['title']}"))  # fmt: skip
+                     f"{row['year']} {row['presentations']} presentations: {first['title']}"))  # fmt: skip
     total = sum(row["presentations"] for row in years)
     span = f"{years[0]['year']} to {years[-1]['year']}" if years else "no years yet"
     desc = (f"Presentations in each year's programme on this site, {span}: {total} in all. "
@@ -64,8 +64,8 @@ def _topic_rows(topics):
 
 def _topics_chart(decades, topics):
     rows = [
-        (row["label"], [(cell["count"], cell["url"], f"{row['label']}, {cell['decade']}s: {cell['count']} "
-                         "presentations; search for it") for cell in row["cells"]])
+        (row["label"], [(cell["count"], cell["url"], f"{cell['count']} presentations on {row['label']} "
+                         f"in the {cell['decade']}s: search for them") for cell in row["cells"]])
         for row in topics
     ]  # fmt: skip
     desc = ("Presentations whose title or abstract mentions each topic, per decade; darker is more. "

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 
 from django.core.cache import cache
 
-from conferences.choices import ConferenceKind
+from conferences.choices import AttendanceMode, ConferenceKind
 from conferences.models import Presentation, Presenter
 
 from . import generation
@@ -55,10 +55,11 @@ def compute(request=None):
 
 
 def _conferences(request):
-    pages = public_conferences().only("title", "year", "kind", "city", "country", "url_path", "path", "depth")
+    fields = ("title", "year", "kind", "city", "country", "attendance_mode", "url_path", "path", "depth")
+    pages = public_conferences().only(*fields)
     return [
         {"pk": page.pk, "title": page.title, "year": page.year, "kind": page.kind, "city": page.city,
-         "country": page.country, "url": page.get_url(request)}
+         "country": page.country, "attendance_mode": page.attendance_mode, "url": page.get_url(request)}
         for page in pages
     ]  # fmt: skip
 
@@ -79,7 +80,8 @@ def _hosts(conferences):
     annual = [c for c in conferences if c["kind"] == ConferenceKind.ANNUAL]
     decades = defaultdict(list)
     for conference in annual:
-        place = ", ".join(part for part in (conference["city"], conference["country"]) if part) or "Not recorded"
+        place = ", ".join(part for part in (conference["city"], conference["country"]) if part)
+        place = place or ("Online" if conference["attendance_mode"] == AttendanceMode.ONLINE else "Not recorded")
         decades[decade_of(conference["year"])].append({"year": conference["year"], "place": place})
     countries = Counter(c["country"] for c in annual if c["country"])
     return {

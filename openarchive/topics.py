@@ -2,7 +2,7 @@
 
 Curated rather than mined: the words people in data services use, each with the few spellings
 that mean it in a title or abstract. Word boundaries keep "ddi" out of "Ddington" and "gis" out
-of "register"; patterns run on lower-cased text.
+of "register"; patterns run on lower-cased text. Labels are short enough to stand beside a chart's row.
 """
 
 import re
@@ -26,17 +26,17 @@ def _topic(slug, label, query, *patterns):
 
 
 VOCABULARY = (
-    _topic("rdm", "Research data management", '"research data management"',
+    _topic("rdm", "Data management", '"research data management"',
            r"research data management", r"rdm", r"data management plans?", r"dmps?"),
     _topic("citation", "Data citation", '"data citation"', r"data citations?", r"citing data", r"dois?"),
     _topic("ddi", "DDI", "DDI", r"ddi", r"data documentation initiative"),
     _topic("metadata", "Metadata", "metadata", r"metadata"),
     _topic("fair", "FAIR", "FAIR", r"fair data", r"fair principles", r"findable"),
-    _topic("gis", "GIS and geospatial", "GIS", r"gis", r"geospatial", r"spatial data", r"maps?"),
-    _topic("ml", "Machine learning and AI", '"machine learning"',
+    _topic("gis", "GIS, geospatial", "GIS", r"gis", r"geospatial", r"spatial data", r"maps?"),
+    _topic("ml", "Machine learning", '"machine learning"',
            r"machine learning", r"artificial intelligence", r"ai", r"llms?", r"large language models?"),
     _topic("open", "Open data", '"open data"', r"open data", r"open government data"),
-    _topic("privacy", "Privacy and confidentiality", "confidentiality",
+    _topic("privacy", "Privacy", "confidentiality",
            r"privacy", r"confidential(?:ity)?", r"disclosure control", r"anonymi[sz]\w*", r"sensitive data"),
     _topic("reproducibility", "Reproducibility", "reproducibility",
            r"reproducib\w+", r"replicat(?:ion|ability)"),

@@ -130,7 +130,7 @@ def test_topic_counts_equal_the_vocabulary_over_public_presentations(client, arc
 
 def test_a_topic_cell_links_to_the_search_for_its_term_in_its_decade(client, archive):
     chart = _soup(client).find("svg", id="chart-topics")
-    link = chart.find("a", attrs={"aria-label": re.compile(r"^DDI, 2020s")})
+    link = chart.find("a", attrs={"aria-label": re.compile(r"presentations on DDI in the 2020s")})
     address = urlsplit(link["href"])
     assert address.path == "/search/"
     assert parse_qs(address.query) == {"q": ["DDI"], "decade": ["2020"]}
@@ -225,3 +225,16 @@ def test_a_topic_is_not_found_inside_other_words(text):
 
 def test_every_topic_has_a_search_query():
     assert all(topic.query.strip() for topic in VOCABULARY)
+
+
+def test_every_topic_label_fits_beside_its_chart_row():
+    svg = ET.fromstring(charts.heat_grid("c", "T", "D", ["2020s"], [(t.label, [(1, None, "")]) for t in VOCABULARY]))
+    labels = [text.text for text in svg.iter(f"{SVG}text")][1::2]
+    assert labels == [topic.label for topic in VOCABULARY]
+
+
+def test_an_online_conference_is_placed_online(client, archive):
+    index = archive["ottawa"].get_parent()
+    builders.conference(index, 2021, slug="iassist2021", city="", country="", attendance_mode="online")
+    rows = _table(_soup(client), "Host cities by decade")
+    assert rows[1][1].startswith("2021: Online;")
