@@ -188,5 +188,16 @@ def _rank(corpus, pk):
         shared, score = candidates[other]
         return (-shared, -score, -items[other]["year"], other)
 
-    ranked = sorted(candidates, key=order)
-    return [{**items[other], "shared_presenters": candidates[other][0] > 0} for other in ranked[:LIMIT]]
+    chosen, titles = [], {_title_key(items[pk]["title"])}
+    for other in sorted(candidates, key=order):
+        # A talk given again under the same title is one suggestion, the newest giving of it.
+        if _title_key(items[other]["title"]) not in titles:
+            titles.add(_title_key(items[other]["title"]))
+            chosen.append({**items[other], "shared_presenters": candidates[other][0] > 0})
+        if len(chosen) == LIMIT:
+            break
+    return chosen
+
+
+def _title_key(title):
+    return " ".join(re.findall(r"[a-z0-9]+", fold_accents(title).lower()))

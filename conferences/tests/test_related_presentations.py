@@ -94,6 +94,21 @@ def test_a_restricted_conferences_presentations_are_never_shown(programme):
     assert _titles(talk) == []
 
 
+def test_a_talk_given_twice_under_one_title_is_suggested_once(programme):
+    _fillers(programme["later"])
+    talk = _talk(programme["later"], "Synthetic data for disclosure control")
+    for session in (programme["earlier"], programme["later"]):
+        _talk(session, "Disclosure control with synthetic data")
+    assert _titles(talk) == ["Disclosure control with synthetic data"]
+
+
+def test_a_presentation_with_its_own_title_elsewhere_is_not_suggested_to_itself(programme):
+    _fillers(programme["later"])
+    talk = _talk(programme["later"], "Disclosure control with synthetic data")
+    _talk(programme["earlier"], "Disclosure Control with Synthetic Data")
+    assert _titles(talk) == []
+
+
 def test_at_most_five_are_shown(programme):
     talk = _talk(programme["later"], "Opening", presenters=[("Ana Ruiz", "")])
     for number in range(LIMIT + 3):
