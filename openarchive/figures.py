@@ -17,6 +17,8 @@ from .tables import public_conferences
 from .topics import VOCABULARY, topics_in
 
 CACHE_KEY = "openarchive:fifty-years:{generation}"
+# Entries of older generations are never read again: a day bounds the memory they hold.
+KEEP_SECONDS = 24 * 60 * 60
 TOP_INSTITUTIONS = 5
 
 
@@ -29,7 +31,7 @@ def fifty_years(request=None):
     figures = cache.get(key)
     if figures is None:
         figures = compute(request)
-        cache.set(key, figures, timeout=None)
+        cache.set(key, figures, timeout=KEEP_SECONDS)
     return figures
 
 

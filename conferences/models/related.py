@@ -31,6 +31,8 @@ MIN_SIMILARITY = 0.05
 # Terms in more than this share of presentations say nothing about any one of them.
 MAX_DOCUMENT_SHARE = 0.5
 KEY = "conferences:related:1:{generation}:{pk}"
+# Entries of older generations are never read again: a day bounds the memory they hold.
+KEEP_SECONDS = 24 * 60 * 60
 WORD = re.compile(r"[a-z0-9]{3,}")
 STOP_WORDS = frozenset(
     "the and for with from this that these those are was were been being have has had not but into onto "
@@ -52,7 +54,7 @@ def related_presentations(presentation, request=None):
     rows = cache.get(key)
     if rows is None:
         rows = _rank(_corpus(generation, request), presentation.pk)
-        cache.set(key, rows, timeout=None)
+        cache.set(key, rows, timeout=KEEP_SECONDS)
     return rows
 
 
