@@ -6,9 +6,11 @@ from functools import wraps
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Max, Prefetch
+from django.utils.http import urlencode
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BaseColumn, Column
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
@@ -52,13 +54,56 @@ class ConferenceScopedFormMixin:
         field.queryset = rooms.filter(conference=conference) if conference is not None else rooms
 
 
+class ComeBackMixin:
+    """Once saved, go back to `?next=` (a conference's Programme tab), keeping it through the form's post."""
+
+    def next_url(self):
+        return get_valid_next_url_from_request(self.request)
+
+    def _carry_next(self, url):
+        if not self.next_url():
+            return url
+        return f"{url}{'&' if '?' in url else '?'}{urlencode({'next': self.next_url()})}"
+
+    def get_success_url(self):
+        return self.next_url() or super().get_success_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action_url"] = self._carry_next(context["action_url"])
+        return context
+
+
 class ScopedCreateView(
-    NoAutosaveOnCreateMixin, ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.CreateView
+    ComeBackMixin,
+    NoAutosaveOnCreateMixin,
+    ConferenceTimeZoneMixin,
+    ConferenceScopedFormMixin,
+    snippet_views.CreateView,
 ):
-    pass
+    def get_initial(self):
+        """The conference or session that `?conference=` or `?session=` names, and the next place in its order."""
+        initial = super().get_initial()
+        conference = posted_conference(self.request)
+        if conference is None or self.request.method != "GET":
+            return initial
+        session_id = self.request.GET.get("session", "")
+        if self.model is Presentation and session_id.isdigit():
+            initial["session"] = int(session_id)
+            initial["sort_order"] = next_place(Presentation.objects.filter(session_id=session_id))
+        elif self.model in (Session, Room, ScheduleItem):
+            initial["conference"] = conference.pk
+            if self.model is Session:
+                initial["sort_order"] = next_place(conference.sessions.all())
+        return initial
 
 
-class ScopedEditView(ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.EditView):
+def next_place(rows):
+    last = rows.aggregate(last=Max("sort_order"))["last"]
+    return 0 if last is None else last + 1
+
+
+class ScopedEditView(ComeBackMixin, ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.EditView):
     def get_object(self, queryset=None):
         instance = super().get_object(queryset)
         if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", instance):

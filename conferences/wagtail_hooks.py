@@ -14,6 +14,7 @@ from .bulk_actions import SCOPED_BULK_ACTIONS
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import ProgrammePermissionPolicy, choosable_pages
 from .person_merges import MERGE_ACTION, UNDO_ACTION
+from .programme_order import ProgrammeOrderViewSet
 from .viewsets import ProgrammeViewSetGroup, SponsorViewSet
 
 # Registered before the viewsets, whose registration would otherwise make Wagtail's unscoped default.
@@ -91,3 +92,8 @@ def conference_action_buttons(page, user, view_name, next_url=None):
 @hooks.register("register_log_actions")
 def conference_log_actions(actions):
     actions.register_action(next_conference.LOG_ACTION)(next_conference.StartedFromFormatter)
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_order():
+    return ProgrammeOrderViewSet()

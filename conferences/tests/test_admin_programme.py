@@ -1,0 +1,203 @@
+"""A conference's programme from its edit view: the Programme tab lists it and every link comes back."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from conferences import roles
+from conferences.models import Presentation, Session
+from conferences.tests import builders
+
+pytestmark = pytest.mark.django_db
+
+TAB = "#tab-programme"
+
+
+@pytest.fixture
+def section(home_page):
+    section = builders.two_conference_section(home_page)
+    opening = builders.session(section["gothenburg"], "Opening plenary", code="P1")
+    closing = builders.session(section["gothenburg"], "Closing plenary", live=False)
+    builders.presentation(opening, "Data for all", presenters=[("Ada Lovelace", "Analytical Society")], sort_order=2)
+    builders.presentation(opening, "Metadata at scale", presenters=[("Grace Hopper", "Navy")], sort_order=1)
+    builders.session(section["sydney"], "Sydney session")
+    return {**section, "opening": opening, "closing": closing}
+
+
+@pytest.fixture
+def admin(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.org", "a-long-pass-phrase"))
+    return client
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def programme_tab(client, page):
+    response = client.get(edit_url(page))
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select_one(".programme-panel")
+
+
+def link(tab, text):
+    return next(a["href"] for a in tab.find_all("a") if a.get_text(" ", strip=True) == text)
+
+
+def form_action(client, url):
+    """Where the add or edit form at `url` posts."""
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    return page.select_one("form[data-edit-form]")["action"]
+
+
+def next_of(url):
+    return parse_qs(urlsplit(url).query)["next"][0]
+
+
+def test_programme_tab_lists_sessions_in_order_with_their_presentations_in_order(admin, section):
+    tab = programme_tab(admin, section["gothenburg"])
+    sessions = [h.get_text(strip=True) for h in tab.select(".programme-panel__session h3")]
+    talks = [a.get_text(strip=True) for a in tab.select(".programme-panel__presentations a")]
+    assert sessions == ["Opening plenary", "Closing plenary"]
+    assert talks == ["Metadata at scale", "Data for all"]
+
+
+def test_programme_tab_shows_presenters_room_code_and_draft_state(admin, section):
+    text = programme_tab(admin, section["gothenburg"]).get_text(" ", strip=True)
+    assert "Grace Hopper" in text and "P1" in text
+    assert "Draft" in text and "Live" in text
+
+
+def test_programme_tab_leaves_out_other_conferences(admin, section):
+    assert "Sydney session" not in programme_tab(admin, section["gothenburg"]).get_text()
+
+
+def test_every_link_of_the_tab_comes_back_to_the_tab(admin, section):
+    tab = programme_tab(admin, section["gothenburg"])
+    hrefs = [a["href"] for a in tab.find_all("a")]
+    assert len(hrefs) == 2 + 2 + 2 + 2  # add and order; two sessions; two talks; add to each session
+    assert {next_of(href) for href in hrefs} == {edit_url(section["gothenburg"]) + TAB}
+
+
+def test_add_session_link_preselects_the_conference_and_the_next_place(admin, section):
+    url = link(programme_tab(admin, section["gothenburg"]), "Add a session")
+    form = BeautifulSoup(admin.get(url).content, "html.parser")
+    assert form.select_one("[name=conference]")["value"] == str(section["gothenburg"].pk)
+    assert form.select_one("[name=sort_order]")["value"] == "2"
+
+
+def test_add_presentation_link_preselects_the_session(admin, section):
+    url = link(programme_tab(admin, section["gothenburg"]), "Add a presentation to Opening plenary")
+    form = BeautifulSoup(admin.get(url).content, "html.parser")
+    assert form.select_one("[name=session]")["value"] == str(section["opening"].pk)
+
+
+def test_saving_a_new_session_comes_back_to_the_conference(admin, section):
+    url = link(programme_tab(admin, section["gothenburg"]), "Add a session")
+    action = form_action(admin, url)
+    response = admin.post(action, {"conference": section["gothenburg"].pk, "title": "Posters", "sort_order": 2})
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(section["gothenburg"]) + TAB
+    assert Session.objects.filter(conference=section["gothenburg"], title="Posters").exists()
+
+
+def test_saving_an_edited_session_comes_back_to_the_conference(admin, section):
+    url = link(programme_tab(admin, section["gothenburg"]), "Closing plenary")
+    action = form_action(admin, url)
+    data = {"conference": section["gothenburg"].pk, "title": "Farewell", "sort_order": 1}
+    response = admin.post(action, data)
+    assert response["Location"] == edit_url(section["gothenburg"]) + TAB
+    assert Session.objects.get(pk=section["closing"].pk).title == "Farewell"
+
+
+def test_a_next_address_on_another_site_is_ignored(admin, section):
+    url = reverse("wagtailsnippets_conferences_session:add") + "?next=https://evil.example/"
+    data = {"conference": section["gothenburg"].pk, "title": "Posters", "sort_order": 2}
+    response = admin.post(url, data)
+    assert "evil.example" not in response["Location"]
+
+
+def test_new_conference_tab_asks_to_save_first(admin, section):
+    url = reverse("wagtailadmin_pages:add", args=["conferences", "conferencepage", section["index"].pk])
+    assert "Save the conference first" in admin.get(url).content.decode()
+
+
+def test_programme_tab_runs_the_same_queries_for_5_and_50_sessions(admin, section, django_assert_max_num_queries):
+    conference = builders.conference(section["index"], 2024, title="IASSIST 2024", slug="iassist-2024")
+
+    def grow_to(count):
+        while conference.sessions.count() < count:
+            session = builders.session(conference, f"Session {conference.sessions.count()}")
+            builders.presentation(session, presenters=[("Ada Lovelace", ""), (f"Person {session.pk}", "")])
+
+    grow_to(5)
+    admin.get(edit_url(conference))  # warm caches that are filled once per process
+    with CaptureQueriesContext(connection) as five:
+        admin.get(edit_url(conference))
+    grow_to(50)
+    with django_assert_max_num_queries(len(five)):
+        tab = programme_tab(admin, conference)
+    assert len(tab.select(".programme-panel__session")) == 50
+
+
+# -- the order ------------------------------------------------------------
+
+
+def order_page(client, section):
+    return link(programme_tab(client, section["gothenburg"]), "Change the order")
+
+
+def test_moving_a_session_down_swaps_it_with_the_next_and_comes_back(admin, section):
+    url = order_page(admin, section)
+    response = admin.post(url, {"kind": "session", "pk": section["opening"].pk, "direction": "down"})
+    assert response.status_code == 302
+    titles = list(section["gothenburg"].sessions.order_by("sort_order").values_list("title", flat=True))
+    assert titles == ["Closing plenary", "Opening plenary"]
+    page = BeautifulSoup(admin.get(response["Location"]).content, "html.parser")
+    assert link(page, "Back to IASSIST 2022") == edit_url(section["gothenburg"]) + TAB
+
+
+def test_moving_a_presentation_up_reorders_only_its_session(admin, section):
+    talk = Presentation.objects.get(title="Data for all")
+    admin.post(order_page(admin, section), {"kind": "presentation", "pk": talk.pk, "direction": "up"})
+    titles = list(section["opening"].presentations.order_by("sort_order").values_list("title", flat=True))
+    assert titles == ["Data for all", "Metadata at scale"]
+
+
+def test_moving_the_first_session_up_changes_nothing(admin, section):
+    admin.post(order_page(admin, section), {"kind": "session", "pk": section["opening"].pk, "direction": "up"})
+    assert section["gothenburg"].sessions.order_by("sort_order").first().title == "Opening plenary"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "session", "pk": "x1", "direction": "up"},
+        {"kind": "room", "pk": "1", "direction": "up"},
+        {"kind": "session", "pk": "1", "direction": "sideways"},
+        {"kind": "session", "pk": "9" * 30, "direction": "up"},
+        {},
+    ],
+)
+def test_a_malformed_move_gets_a_message_not_a_500(admin, section, data):
+    response = admin.post(order_page(admin, section), data, follow=True)
+    assert response.status_code == 200
+    titles = list(section["gothenburg"].sessions.order_by("sort_order").values_list("title", flat=True))
+    assert titles == ["Opening plenary", "Closing plenary"]
+
+
+def test_a_session_of_another_conference_cannot_be_moved_from_this_one(admin, section):
+    sydney = section["sydney"].sessions.get()
+    move = {"kind": "session", "pk": sydney.pk, "direction": "up"}
+    response = admin.post(order_page(admin, section), move, follow=True)
+    assert "no such session" in response.content.decode()
+
+
+def test_an_organiser_cannot_open_another_conferences_order(client, section):
+    client.force_login(builders.member(roles.ensure_organisers(section["gothenburg"]).name, "organiser"))
+    assert client.get(reverse("programme_order:order", args=[section["sydney"].pk])).status_code == 404
+    assert client.get(reverse("programme_order:order", args=[section["gothenburg"].pk])).status_code == 200
