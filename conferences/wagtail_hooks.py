@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from . import conference_actions, next_conference
 from .admin_forms import StreamFormField
+from .admin_search import ProgrammeSearchArea, ProgrammeSearchViewSet
 from .autosave import EveryPageViewSet
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
@@ -97,3 +98,13 @@ def conference_log_actions(actions):
 @hooks.register("register_admin_viewset")
 def register_programme_order():
     return ProgrammeOrderViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_search():
+    return ProgrammeSearchViewSet()
+
+
+@hooks.register("register_admin_search_area")
+def register_programme_search_area():
+    return ProgrammeSearchArea()
