@@ -13,11 +13,12 @@ from wagtail.admin.ui.tables import BaseColumn, Column
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
+from wagtail.search.backends import get_search_backend
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .autosave import NoAutosaveOnCreateMixin
-from .choosers import PersonChooserViewSet, ScopedChooserViewSet
+from .choosers import PersonChooserViewSet, ScopedChooserViewSet, SessionChooserViewSet
 from .filters import PresentationFilterSet, RoomFilterSet, ScheduleItemFilterSet, SessionFilterSet
 from .models import ConferencePage, Person, Presentation, Room, ScheduleItem, Session, Sponsor
 from .models.conflicts import conference_zone, describe_time
@@ -141,15 +142,37 @@ class ConferenceScopedViewSetMixin:
         return policy.in_scope(user, row)
 
 
-class PresentationViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
+class PresentationIndexView(snippet_views.IndexView):
+    def search_queryset(self, queryset):
+        """Search, then keep the order the editor chose: the search index cannot sort by a conference's year."""
+        if not (self.is_searching and self.is_explicitly_ordered):
+            return super().search_queryset(queryset)
+        found = get_search_backend(self.search_backend_name).autocomplete(self.search_query, queryset.order_by())
+        return queryset.filter(pk__in=[row.pk for row in found])
+
+
+class NewestFirstMixin:
+    """Listings of a programme row start at this year's conference, not at 2000's."""
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(default_ordering="-conference__year", **kwargs)
+
+
+class PresentationViewSet(NewestFirstMixin, ConferenceScopedViewSetMixin, SnippetViewSet):
     model = Presentation
     icon = "doc-full"
     menu_label = "Presentations"
-    list_display = ["title", "conference", "session", Column("presenter_names", label="Presenters")]
+    list_display = [
+        "title",
+        Column("conference", label="Conference", sort_key="conference__year"),
+        "session",
+        Column("presenter_names", label="Presenters"),
+    ]
     filterset_class = PresentationFilterSet
     list_per_page = 50
     inspect_view_enabled = True
     copy_view_enabled = False
+    index_view_class = PresentationIndexView
     add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
     chooser_viewset_class = ScopedChooserViewSet
@@ -160,13 +183,13 @@ class PresentationViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
         return scope_to_user(presentations, request.user).prefetch_related("presenters__person")
 
 
-class SessionViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
+class SessionViewSet(NewestFirstMixin, ConferenceScopedViewSetMixin, SnippetViewSet):
     model = Session
     icon = "list-ol"
     menu_label = "Sessions"
     list_display = [
         "title",
-        "conference",
+        Column("conference", label="Conference", sort_key="conference__year"),
         Column("starts_at", label="When", accessor=lambda row: local_time(row)),
         "room",
         Column("presentation_count", label="Presentations"),
@@ -178,7 +201,7 @@ class SessionViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     copy_view_enabled = False
     add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
-    chooser_viewset_class = ScopedChooserViewSet
+    chooser_viewset_class = SessionChooserViewSet
 
     def get_queryset(self, request):
         sessions = scope_to_user(Session.objects.select_related("conference", "room"), request.user)

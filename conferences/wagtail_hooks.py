@@ -12,6 +12,7 @@ from .admin_forms import StreamFormField
 from .admin_search import ProgrammeSearchArea, ProgrammeSearchViewSet
 from .autosave import EveryPageViewSet
 from .bulk_actions import SCOPED_BULK_ACTIONS
+from .choosers import conference_chooser
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import ProgrammePermissionPolicy, choosable_pages
 from .person_merges import MERGE_ACTION, UNDO_ACTION
@@ -108,3 +109,8 @@ def register_programme_search():
 @hooks.register("register_admin_search_area")
 def register_programme_search_area():
     return ProgrammeSearchArea()
+
+
+@hooks.register("register_admin_viewset")
+def register_conference_chooser():
+    return conference_chooser

@@ -11,6 +11,7 @@ from django.urls import reverse
 from conferences import roles
 from conferences.models import Presentation, Session
 from conferences.tests import builders
+from conferences.tests.schedule_forms import presentation_data
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +115,14 @@ def test_saving_an_edited_session_comes_back_to_the_conference(admin, section):
     assert Session.objects.get(pk=section["closing"].pk).title == "Farewell"
 
 
+def test_saving_a_new_presentation_comes_back_to_the_conference(admin, section):
+    url = link(programme_tab(admin, section["gothenburg"]), "Add a presentation to Opening plenary")
+    data = presentation_data(section["opening"], "Lightning talk", [builders.person("Ada Lovelace")])
+    response = admin.post(form_action(admin, url), data)
+    assert response["Location"] == edit_url(section["gothenburg"]) + TAB
+    assert section["opening"].presentations.filter(title="Lightning talk").exists()
+
+
 def test_a_next_address_on_another_site_is_ignored(admin, section):
     url = reverse("wagtailsnippets_conferences_session:add") + "?next=https://evil.example/"
     data = {"conference": section["gothenburg"].pk, "title": "Posters", "sort_order": 2}
@@ -201,3 +210,97 @@ def test_an_organiser_cannot_open_another_conferences_order(client, section):
     client.force_login(builders.member(roles.ensure_organisers(section["gothenburg"]).name, "organiser"))
     assert client.get(reverse("programme_order:order", args=[section["sydney"].pk])).status_code == 404
     assert client.get(reverse("programme_order:order", args=[section["gothenburg"].pk])).status_code == 200
+
+
+# -- the listings and the session chooser --------------------------------------
+
+
+def listing(model):
+    return reverse(f"wagtailsnippets_conferences_{model}:list")
+
+
+def chooser(model, view="choose_results"):
+    return reverse(f"wagtailsnippetchoosers_conferences_{model}:{view}")
+
+
+def titles(response, selector="tbody td.title .title-wrapper a"):
+    assert response.status_code == 200
+    return [a.get_text(strip=True) for a in BeautifulSoup(response.content, "html.parser").select(selector)]
+
+
+@pytest.mark.parametrize("model", ["session", "presentation"])
+def test_listings_start_at_the_newest_conference(admin, section, model):
+    builders.presentation(section["sydney"].sessions.get(), "Sydney talk")
+    rows = titles(admin.get(listing(model)))
+    assert rows.index("Sydney session" if model == "session" else "Sydney talk") == len(rows) - 1
+
+
+@pytest.mark.parametrize("model", ["session", "presentation"])
+def test_listings_filter_by_a_chosen_conference(admin, section, model):
+    builders.presentation(section["sydney"].sessions.get(), "Sydney talk")
+    rows = titles(admin.get(listing(model), {"conference": section["sydney"].pk}))
+    assert rows == (["Sydney session"] if model == "session" else ["Sydney talk"])
+
+
+@pytest.mark.parametrize("model", ["session", "presentation"])
+@pytest.mark.parametrize("value", ["abc", "9" * 40, "-1", "1 OR 1=1", "<b>x</b>"])
+def test_a_conference_filter_that_names_no_conference_gets_a_clean_page(admin, section, model, value):
+    response = admin.get(listing(model), {"conference": value})
+    assert response.status_code == 200
+    assert "<b>x</b>" not in response.content.decode()
+
+
+def test_listings_conference_filter_is_a_chooser_not_a_long_select(admin, section):
+    page = BeautifulSoup(admin.get(listing("presentation")).content, "html.parser")
+    assert page.select_one("select[name=conference]") is None
+    assert page.select_one("input[name=conference]") is not None
+
+
+def test_conference_chooser_lists_newest_first_and_searches_by_year(admin, section):
+    url = reverse("conference_chooser:choose_results")
+    assert titles(admin.get(url), "tbody a") == ["IASSIST 2022", "IASSIST 2019"]
+    assert titles(admin.get(url, {"q": "2019"}), "tbody a") == ["IASSIST 2019"]
+
+
+def test_conference_chooser_lists_only_an_organisers_conferences(client, section):
+    client.force_login(builders.member(roles.ensure_organisers(section["gothenburg"]).name, "organiser"))
+    url = reverse("conference_chooser:choose_results")
+    assert titles(client.get(url), "tbody a") == ["IASSIST 2022"]
+    assert client.get(reverse("conference_chooser:chosen", args=[section["sydney"].pk])).status_code == 404
+
+
+def test_session_chooser_lists_newest_conference_first(admin, section):
+    assert titles(admin.get(chooser("session")), "tbody a") == [
+        "Opening plenary (2022)",
+        "Closing plenary (2022)",
+        "Sydney session (2019)",
+    ]
+
+
+def test_session_chooser_searches_by_title(admin, section):
+    assert titles(admin.get(chooser("session"), {"q": "closing"}), "tbody a") == ["Closing plenary (2022)"]
+
+
+def test_session_chooser_searches_by_conference_year(admin, section):
+    assert titles(admin.get(chooser("session"), {"q": "2019"}), "tbody a") == ["Sydney session (2019)"]
+
+
+def test_session_chooser_filters_by_conference(admin, section):
+    response = admin.get(chooser("session"), {"conference": section["sydney"].pk})
+    assert titles(response, "tbody a") == ["Sydney session (2019)"]
+
+
+def test_session_chooser_offers_the_conferences_newest_first(admin, section):
+    page = BeautifulSoup(admin.get(chooser("session", "choose")).json()["html"], "html.parser")
+    options = [option.get_text(strip=True) for option in page.select("select[name=conference] option")]
+    assert options == ["All conferences", "IASSIST 2022", "IASSIST 2019"]
+
+
+@pytest.mark.parametrize("params", [{"conference": "abc"}, {"q": "x" * 100_000}, {"q": '"'}, {"conference": "9" * 40}])
+def test_session_chooser_takes_bad_input_cleanly(admin, section, params):
+    assert admin.get(chooser("session"), params).status_code == 200
+
+
+def test_searching_a_listing_ordered_by_year_gets_a_clean_page(admin, section):
+    response = admin.get(listing("presentation"), {"q": "Hopper", "ordering": "conference__year"})
+    assert titles(response) == ["Metadata at scale"]
