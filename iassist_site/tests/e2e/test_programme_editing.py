@@ -90,3 +90,19 @@ def test_editor_adds_a_session_with_two_presentations_from_the_conference(editor
         expect(session.get_by_role("listitem").filter(has_text=title)).to_contain_text(presenter)
     page.screenshot(path=screenshots / "programme-tab-built-1280.png", full_page=True)
     assert steps.count == STEPS
+
+
+def test_editor_narrows_the_presentations_to_one_conference_with_the_chooser(editor_page, site_content, screenshots):
+    page = editor_page
+    conference = site_content.editor_presentation.conference_title
+    page.goto("/admin/snippets/conferences/presentation/")
+    page.get_by_role("button", name="Show filters").click()
+    page.get_by_role("button", name="Conference", exact=True).click()
+    page.get_by_role("button", name="Choose a conference").click()
+    modal = page.locator(".modal-dialog")
+    # Not by its label: the listing's own search box has the same id (id_q), which Wagtail's modal script needs.
+    modal.locator("input[name=q]").fill(conference.split(",")[0])
+    modal.get_by_role("link", name=conference, exact=True).click()
+    expect(page).to_have_url(re.compile(r"conference=\d+"))
+    expect(page.get_by_role("link", name=site_content.editor_presentation.title).first).to_be_visible()
+    page.screenshot(path=screenshots / "presentations-by-conference-1280.png", full_page=True)
