@@ -31,16 +31,20 @@ from .text import person_name_key
 MAX_QUERY_LENGTH = 200
 
 
-def matching_words(objects, query, fields):
-    """`objects` with each word of `query` in one of `fields`."""
+def matching_words(objects, query, fields, year_field):
+    """`objects` with each word of `query` in one of `fields`; a four-digit word may be the year instead."""
     for word in query[:MAX_QUERY_LENGTH].split():
-        in_any = (Q(**{f"{name}__icontains": word}) for name in fields)
+        in_any = [Q(**{f"{name}__icontains": word}) for name in fields]
+        if len(word) == 4 and word.isascii() and word.isdigit():
+            in_any.append(Q(**{year_field: int(word)}))
         objects = objects.filter(functools.reduce(operator.or_, in_any))
     return objects
 
 
 class WordSearchForm(BaseFilterForm):
     searched_fields = ()
+    # A workshop's title rarely has its year in it: "6th IASSIST Africa Regional Workshop".
+    year_field = "conference__year"
 
     q = forms.CharField(label="Search term", widget=forms.TextInput(attrs={"placeholder": "Search"}), required=False)
 
@@ -49,7 +53,7 @@ class WordSearchForm(BaseFilterForm):
         query = self.cleaned_data.get("q", "").strip()
         if query:
             self.is_searching, self.search_query = True, query
-            objects = matching_words(objects, query, self.searched_fields)
+            objects = matching_words(objects, query, self.searched_fields, self.year_field)
         return objects
 
 
@@ -249,6 +253,7 @@ def years_active(person):
 
 class ConferenceSearchForm(WordSearchForm):
     searched_fields = ("title", "city", "country", "theme")
+    year_field = "year"
 
 
 class ConferenceListMixin:

@@ -24,7 +24,7 @@ from .models import ConferencePage, Person, Presentation, Room, ScheduleItem, Se
 from .models.conflicts import conference_zone, describe_time
 from .permissions import scope_to_user
 from .person_admin import PersonDuplicatesViewSet
-from .schedule_admin import ConferenceTimeZoneMixin, PresentationForm, posted_conference, row_conference
+from .schedule_admin import ConferenceTimeZoneMixin, PresentationForm, posted_conference, row_conference, row_id
 from .schedule_grid import ScheduleGridViewSet
 
 
@@ -85,12 +85,12 @@ class ScopedCreateView(
     def get_initial(self):
         """The conference or session that `?conference=` or `?session=` names, and the next place in its order."""
         initial = super().get_initial()
-        conference = posted_conference(self.request)
-        if conference is None or self.request.method != "GET":
+        conference = posted_conference(self.request) if self.request.method == "GET" else None
+        if conference is None:
             return initial
-        session_id = self.request.GET.get("session", "")
-        if self.model is Presentation and session_id.isdigit():
-            initial["session"] = int(session_id)
+        session_id = row_id(self.request.GET.get("session", ""))
+        if self.model is Presentation and session_id:
+            initial["session"] = session_id
             initial["sort_order"] = next_place(Presentation.objects.filter(session_id=session_id))
         elif self.model in (Session, Room, ScheduleItem):
             initial["conference"] = conference.pk

@@ -285,6 +285,12 @@ def test_session_chooser_searches_by_conference_year(admin, section):
     assert titles(admin.get(chooser("session"), {"q": "2019"}), "tbody a") == ["Sydney session (2019)"]
 
 
+def test_session_chooser_finds_a_workshop_by_its_year_though_its_title_has_none(admin, section):
+    workshop = builders.conference(section["index"], 2026, title="6th IASSIST Africa Regional Workshop")
+    builders.session(workshop, "Welcome")
+    assert titles(admin.get(chooser("session"), {"q": "2026"}), "tbody a") == ["Welcome (2026)"]
+
+
 def test_session_chooser_filters_by_conference(admin, section):
     response = admin.get(chooser("session"), {"conference": section["sydney"].pk})
     assert titles(response, "tbody a") == ["Sydney session (2019)"]
@@ -304,3 +310,13 @@ def test_session_chooser_takes_bad_input_cleanly(admin, section, params):
 def test_searching_a_listing_ordered_by_year_gets_a_clean_page(admin, section):
     response = admin.get(listing("presentation"), {"q": "Hopper", "ordering": "conference__year"})
     assert titles(response) == ["Metadata at scale"]
+
+
+@pytest.mark.parametrize("model", ["session", "presentation"])
+@pytest.mark.parametrize(
+    "params",
+    [{"session": "9" * 40}, {"conference": "9" * 40}, {"session": "²"}, {"conference": "x"}, {"conference": ""}],
+)
+def test_an_add_view_named_no_conference_or_session_gets_a_clean_form(admin, section, model, params):
+    response = admin.get(reverse(f"wagtailsnippets_conferences_{model}:add"), params)
+    assert response.status_code == 200
