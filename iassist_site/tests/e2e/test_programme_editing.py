@@ -57,7 +57,7 @@ def choose_presenter(steps, page, name):
     steps.click(page.get_by_role("button", name="Add presenter"))
     steps.click(page.get_by_role("button", name="Choose person").last)
     modal = page.locator(".modal-dialog")
-    steps.fill(modal.get_by_role("textbox", name="Search term"), name)
+    steps.fill(modal.get_by_role("textbox", name="Search by name"), name)
     steps.click(modal.get_by_role("link", name=name, exact=True))
     expect(modal).to_have_count(0)
 
