@@ -1,20 +1,93 @@
-"""The choosers of programme rows, scoped like their listings, and the person chooser.
+"""The choosers of conferences and programme rows, scoped like their listings, and the person chooser.
 
 The chooser is a second way into the same rows: its list, its search and its `chosen/<id>/`
 answer name only the rows of conferences the editor may change. Creating a session or
 presentation from the chooser is turned off: it would skip the conference check and the moderation
 workflow of the add view. People are the exception (PersonChooserViewSet).
+
+Conferences and sessions are searched word by word with the database's own lookups, newest
+conference first: there are a few hundred rows at most, and a title like "IASSIST 2024" is found by
+its year on SQLite and PostgreSQL alike.
 """
 
+import functools
+import operator
+
 from django import forms
-from django.db.models import Count, F, Max, Min, OuterRef, Subquery
+from django.core.exceptions import ValidationError
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import chooser as generic_chooser
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.snippets.views import chooser
 
-from .models import Person, Presenter
+from .models import ConferencePage, Person, Presenter
 from .permissions import scope_to_user
 from .text import person_name_key
+
+# Enough for any title; a longer query is cut here rather than refused.
+MAX_QUERY_LENGTH = 200
+
+
+def matching_words(objects, query, fields, year_field):
+    """`objects` with each word of `query` in one of `fields`; a four-digit word may be the year instead."""
+    for word in query[:MAX_QUERY_LENGTH].split():
+        in_any = [Q(**{f"{name}__icontains": word}) for name in fields]
+        if len(word) == 4 and word.isascii() and word.isdigit():
+            in_any.append(Q(**{year_field: int(word)}))
+        objects = objects.filter(functools.reduce(operator.or_, in_any))
+    return objects
+
+
+class WordSearchForm(BaseFilterForm):
+    searched_fields = ()
+    # A workshop's title rarely has its year in it: "6th IASSIST Africa Regional Workshop".
+    year_field = "conference__year"
+
+    q = forms.CharField(label="Search term", widget=forms.TextInput(attrs={"placeholder": "Search"}), required=False)
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = self.cleaned_data.get("q", "").strip()
+        if query:
+            self.is_searching, self.search_query = True, query
+            objects = matching_words(objects, query, self.searched_fields, self.year_field)
+        return objects
+
+
+def editable_conferences(user):
+    return scope_to_user(ConferencePage.objects.defer_streamfields(), user, "pk").order_by("-year", "title")
+
+
+class ConferenceChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError as error:  # SQLite's integers stop at 2**63; a longer number names no conference
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from error
+
+
+class SessionSearchForm(WordSearchForm):
+    searched_fields = ("title", "code", "chair", "conference__title")
+
+    conference = ConferenceChoiceField(
+        queryset=ConferencePage.objects.none(),
+        required=False,
+        empty_label="All conferences",
+        widget=forms.Select(attrs={"data-chooser-modal-search-filter": True}),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["conference"].queryset = editable_conferences(user)
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        if self.cleaned_data.get("conference"):
+            objects = objects.filter(conference=self.cleaned_data["conference"])
+        return objects
 
 
 class ScopedListMixin:
@@ -30,6 +103,27 @@ class ChooseView(ScopedListMixin, chooser.ChooseView):
 
 
 class ChooseResultsView(ScopedListMixin, chooser.ChooseResultsView):
+    pass
+
+
+class SessionListMixin(ScopedListMixin):
+    """Sessions newest conference first, searched by title and filtered by conference."""
+
+    filter_form_class = SessionSearchForm
+    ordering = ("-conference__year", "conference__title", "sort_order", "pk")
+
+    def get_object_list(self):
+        return super().get_object_list().select_related("conference")
+
+    def get_filter_form(self):
+        return self.filter_form_class(self.request.GET, user=self.request.user)
+
+
+class SessionChooseView(SessionListMixin, chooser.ChooseView):
+    pass
+
+
+class SessionChooseResultsView(SessionListMixin, chooser.ChooseResultsView):
     pass
 
 
@@ -54,6 +148,11 @@ class ScopedChooserViewSet(chooser.SnippetChooserViewSet):
     chosen_view_class = ChosenView
     chosen_multiple_view_class = ChosenMultipleView
     create_view_class = CreateView
+
+
+class SessionChooserViewSet(ScopedChooserViewSet):
+    choose_view_class = SessionChooseView
+    choose_results_view_class = SessionChooseResultsView
 
 
 class PersonFilterForm(BaseFilterForm):
@@ -147,3 +246,64 @@ def years_active(person):
     if person.first_year == person.last_year:
         return str(person.first_year)
     return f"{person.first_year}–{person.last_year}"
+
+
+# -- conferences ----------------------------------------------------------------
+
+
+class ConferenceSearchForm(WordSearchForm):
+    searched_fields = ("title", "city", "country", "theme")
+    year_field = "year"
+
+
+class ConferenceListMixin:
+    """The conferences the editor may change, newest first, with their year and place."""
+
+    filter_form_class = ConferenceSearchForm
+    per_page = 25
+
+    def get_object_list(self):
+        return editable_conferences(self.request.user)
+
+    @property
+    def columns(self):
+        return [*super().columns, Column("year", label="Year"), Column("city", label="City")]
+
+
+class ConferenceChooseView(ConferenceListMixin, generic_chooser.ChooseView):
+    pass
+
+
+class ConferenceChooseResultsView(ConferenceListMixin, generic_chooser.ChooseResultsView):
+    pass
+
+
+class ConferenceChosenView(generic_chooser.ChosenView):
+    def get_object(self, pk):
+        return editable_conferences(self.request.user).get(pk=pk)
+
+
+class ConferenceChooserWidget(BaseChooser):
+    """The widget of the listings' conference filter. A value that names no conference (a typed
+    address, `?conference=abc`) shows as no choice: the filter reports it."""
+
+    def get_instance(self, value):
+        try:
+            return super().get_instance(value)
+        except (ValueError, TypeError, OverflowError, ValidationError):
+            return None
+
+
+class ConferenceChooserViewSet(ChooserViewSet):
+    model = ConferencePage
+    icon = "date"
+    choose_one_text = "Choose a conference"
+    choose_another_text = "Choose another conference"
+    base_widget_class = ConferenceChooserWidget
+    choose_view_class = ConferenceChooseView
+    choose_results_view_class = ConferenceChooseResultsView
+    chosen_view_class = ConferenceChosenView
+    register_widget = False
+
+
+conference_chooser = ConferenceChooserViewSet("conference_chooser", url_prefix="conference-chooser")

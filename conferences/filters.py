@@ -1,13 +1,16 @@
 """Filters for the programme listings in the admin.
 
 Their drop-downs offer only the conferences, sessions and rooms the editor may change: a title in a
-drop-down is as visible as a row in the listing, and an organiser sees no other conference's.
+drop-down is as visible as a row in the listing, and an organiser sees no other conference's. The
+presentations and sessions are filtered by conference with a searchable chooser (newest first):
+fifty years of conferences make too long a drop-down.
 """
 
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
 
 from .choices import SessionType
+from .choosers import ConferenceChoiceField, conference_chooser
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import scope_to_user
 
@@ -22,8 +25,16 @@ def session_choices(request):
     return scope_to_user(sessions, request.user)
 
 
+class ConferenceFilter(django_filters.ModelChoiceFilter):
+    field_class = ConferenceChoiceField
+
+
+def chosen_conference_filter():
+    return ConferenceFilter(queryset=conference_choices, label="Conference", widget=conference_chooser.widget_class())
+
+
 class PresentationFilterSet(WagtailFilterSet):
-    conference = django_filters.ModelChoiceFilter(queryset=conference_choices, label="Conference")
+    conference = chosen_conference_filter()
     session = django_filters.ModelChoiceFilter(queryset=session_choices, label="Session")
     presenter = django_filters.CharFilter(
         field_name="presenters__person__name", lookup_expr="icontains", label="Presenter name contains", distinct=True
@@ -38,7 +49,7 @@ class PresentationFilterSet(WagtailFilterSet):
 
 
 class SessionFilterSet(WagtailFilterSet):
-    conference = django_filters.ModelChoiceFilter(queryset=conference_choices, label="Conference")
+    conference = chosen_conference_filter()
 
     class Meta:
         model = Session

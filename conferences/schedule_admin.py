@@ -21,14 +21,19 @@ def row_conference(row):
     return row.conference
 
 
+def row_id(value):
+    """`value` as a row's id, or None: a longer number than a database integer holds names no row."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
+
+
 def posted_conference(request):
     """The conference the form's data names, directly or through its session; only one the user may change."""
     data = request.POST if request.method == "POST" else request.GET
-    conference_id, session_id = data.get("conference", ""), data.get("session", "")
-    if conference_id.isdigit():
+    conference_id, session_id = row_id(data.get("conference", "")), row_id(data.get("session", ""))
+    if conference_id:
         conferences = scope_to_user(ConferencePage.objects.defer_streamfields(), request.user, "pk")
         return conferences.filter(pk=conference_id).first()
-    if session_id.isdigit():
+    if session_id:
         session = scope_to_user(Session.objects.select_related("conference"), request.user).filter(pk=session_id)
         return session.first().conference if session.exists() else None
     return None

@@ -6,22 +6,25 @@ from functools import wraps
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Max, Prefetch
+from django.utils.http import urlencode
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BaseColumn, Column
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
+from wagtail.search.backends import get_search_backend
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .autosave import NoAutosaveOnCreateMixin
-from .choosers import PersonChooserViewSet, ScopedChooserViewSet
+from .choosers import PersonChooserViewSet, ScopedChooserViewSet, SessionChooserViewSet
 from .filters import PresentationFilterSet, RoomFilterSet, ScheduleItemFilterSet, SessionFilterSet
 from .models import ConferencePage, Person, Presentation, Room, ScheduleItem, Session, Sponsor
 from .models.conflicts import conference_zone, describe_time
 from .permissions import scope_to_user
 from .person_admin import PersonDuplicatesViewSet
-from .schedule_admin import ConferenceTimeZoneMixin, PresentationForm, posted_conference, row_conference
+from .schedule_admin import ConferenceTimeZoneMixin, PresentationForm, posted_conference, row_conference, row_id
 from .schedule_grid import ScheduleGridViewSet
 
 
@@ -52,13 +55,56 @@ class ConferenceScopedFormMixin:
         field.queryset = rooms.filter(conference=conference) if conference is not None else rooms
 
 
+class ComeBackMixin:
+    """Once saved, go back to `?next=` (a conference's Programme tab), keeping it through the form's post."""
+
+    def next_url(self):
+        return get_valid_next_url_from_request(self.request)
+
+    def _carry_next(self, url):
+        if not self.next_url():
+            return url
+        return f"{url}{'&' if '?' in url else '?'}{urlencode({'next': self.next_url()})}"
+
+    def get_success_url(self):
+        return self.next_url() or super().get_success_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action_url"] = self._carry_next(context["action_url"])
+        return context
+
+
 class ScopedCreateView(
-    NoAutosaveOnCreateMixin, ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.CreateView
+    ComeBackMixin,
+    NoAutosaveOnCreateMixin,
+    ConferenceTimeZoneMixin,
+    ConferenceScopedFormMixin,
+    snippet_views.CreateView,
 ):
-    pass
+    def get_initial(self):
+        """The conference or session that `?conference=` or `?session=` names, and the next place in its order."""
+        initial = super().get_initial()
+        conference = posted_conference(self.request) if self.request.method == "GET" else None
+        if conference is None:
+            return initial
+        session_id = row_id(self.request.GET.get("session", ""))
+        if self.model is Presentation and session_id:
+            initial["session"] = session_id
+            initial["sort_order"] = next_place(Presentation.objects.filter(session_id=session_id))
+        elif self.model in (Session, Room, ScheduleItem):
+            initial["conference"] = conference.pk
+            if self.model is Session:
+                initial["sort_order"] = next_place(conference.sessions.all())
+        return initial
 
 
-class ScopedEditView(ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.EditView):
+def next_place(rows):
+    last = rows.aggregate(last=Max("sort_order"))["last"]
+    return 0 if last is None else last + 1
+
+
+class ScopedEditView(ComeBackMixin, ConferenceTimeZoneMixin, ConferenceScopedFormMixin, snippet_views.EditView):
     def get_object(self, queryset=None):
         instance = super().get_object(queryset)
         if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", instance):
@@ -96,15 +142,37 @@ class ConferenceScopedViewSetMixin:
         return policy.in_scope(user, row)
 
 
-class PresentationViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
+class PresentationIndexView(snippet_views.IndexView):
+    def search_queryset(self, queryset):
+        """Search, then keep the order the editor chose: the search index cannot sort by a conference's year."""
+        if not (self.is_searching and self.is_explicitly_ordered):
+            return super().search_queryset(queryset)
+        found = get_search_backend(self.search_backend_name).autocomplete(self.search_query, queryset.order_by())
+        return queryset.filter(pk__in=[row.pk for row in found])
+
+
+class NewestFirstMixin:
+    """Listings of a programme row start at this year's conference, not at 2000's."""
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(default_ordering="-conference__year", **kwargs)
+
+
+class PresentationViewSet(NewestFirstMixin, ConferenceScopedViewSetMixin, SnippetViewSet):
     model = Presentation
     icon = "doc-full"
     menu_label = "Presentations"
-    list_display = ["title", "conference", "session", Column("presenter_names", label="Presenters")]
+    list_display = [
+        "title",
+        Column("conference", label="Conference", sort_key="conference__year"),
+        "session",
+        Column("presenter_names", label="Presenters"),
+    ]
     filterset_class = PresentationFilterSet
     list_per_page = 50
     inspect_view_enabled = True
     copy_view_enabled = False
+    index_view_class = PresentationIndexView
     add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
     chooser_viewset_class = ScopedChooserViewSet
@@ -115,13 +183,13 @@ class PresentationViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
         return scope_to_user(presentations, request.user).prefetch_related("presenters__person")
 
 
-class SessionViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
+class SessionViewSet(NewestFirstMixin, ConferenceScopedViewSetMixin, SnippetViewSet):
     model = Session
     icon = "list-ol"
     menu_label = "Sessions"
     list_display = [
         "title",
-        "conference",
+        Column("conference", label="Conference", sort_key="conference__year"),
         Column("starts_at", label="When", accessor=lambda row: local_time(row)),
         "room",
         Column("presentation_count", label="Presentations"),
@@ -133,7 +201,7 @@ class SessionViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     copy_view_enabled = False
     add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
-    chooser_viewset_class = ScopedChooserViewSet
+    chooser_viewset_class = SessionChooserViewSet
 
     def get_queryset(self, request):
         sessions = scope_to_user(Session.objects.select_related("conference", "room"), request.user)

@@ -9,11 +9,14 @@ from wagtail.snippets.models import register_snippet
 
 from . import conference_actions, next_conference
 from .admin_forms import StreamFormField
+from .admin_search import ProgrammeSearchArea, ProgrammeSearchViewSet
 from .autosave import EveryPageViewSet
 from .bulk_actions import SCOPED_BULK_ACTIONS
+from .choosers import conference_chooser
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import ProgrammePermissionPolicy, choosable_pages
 from .person_merges import MERGE_ACTION, UNDO_ACTION
+from .programme_order import ProgrammeOrderViewSet
 from .viewsets import ProgrammeViewSetGroup, SponsorViewSet
 
 # Registered before the viewsets, whose registration would otherwise make Wagtail's unscoped default.
@@ -91,3 +94,23 @@ def conference_action_buttons(page, user, view_name, next_url=None):
 @hooks.register("register_log_actions")
 def conference_log_actions(actions):
     actions.register_action(next_conference.LOG_ACTION)(next_conference.StartedFromFormatter)
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_order():
+    return ProgrammeOrderViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_search():
+    return ProgrammeSearchViewSet()
+
+
+@hooks.register("register_admin_search_area")
+def register_programme_search_area():
+    return ProgrammeSearchArea()
+
+
+@hooks.register("register_admin_viewset")
+def register_conference_chooser():
+    return conference_chooser

@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
@@ -27,6 +27,7 @@ from ..citations import bibtex
 from ..descriptions import ARCHIVE, INDEX, conference_description, stream_text
 from ..important_dates import soonest_first
 from ..page_forms import ConferencePageForm, WebsitePageForm, taken_by_page
+from ..programme_panel import ProgrammePanel
 from ..structured_data import conference_event
 from ..text import ordinal as english_ordinal
 from ..text import unaccented
@@ -417,6 +418,15 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
         FieldPanel("menu", heading="Website menu"),
     ]
     base_form_class = ConferencePageForm
+    # Wagtail's three tabs, then the conference's programme, so that editors reach it from the conference.
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList([ProgrammePanel()], heading="Programme"),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("theme", boost=2),
         index.SearchField("city", boost=2),
