@@ -123,6 +123,7 @@ def add_presentation(client, session, title, slug=""):
             "video_id": "",
             "presenters": inline_formset([]),
             "dois": inline_formset([]),
+            "materials": inline_formset([]),
             "action-publish": "1",
         }
     )
