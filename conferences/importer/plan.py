@@ -28,6 +28,7 @@ from .parse.sidebars import read_sidebar, section_sidebar, sidebar_of_type
 from .parse.source import conference_content_files, front_matter_bool, front_matter_date, hugo_aliases, hugo_url
 from .parse.source import read_content_file as read_file
 from .parse.static_files import programme_exports, section_files
+from .parse.typed_pages import type_page
 
 SECTION = "content/conferences"
 INDEX_FILE = f"{SECTION}/_index.md"
@@ -334,7 +335,9 @@ class _PlanBuilder:
         for path in sorted(p for p in self.files if p.startswith(prefix) and p != f"{prefix}_index.md"):
             if path.count("/") != prefix.count("/"):
                 continue
-            self._add(self._page_from_file(self.files[path], "content", parent_key))
+            page = self._page_from_file(self.files[path], "content", parent_key)
+            page.blocks = type_page(page.blocks, path=path, warnings=self.warnings)
+            self._add(page)
 
     def _website_menu(self, page, index_file):
         """The sidebar that the website's type chose; failing one of its own, Home and its pages in Hugo's order."""

@@ -47,7 +47,7 @@ def _write(plan, report, records, media, progress, prefer_source):
     # Pages exist before any content is written, so that links between them resolve to page ids.
     pages.ensure_pages()
     resolver = LinkResolver(pages.by_url(), pages.by_source(), media, report.warnings, folder_rules(plan))
-    pages.write_content(StreamBuilder(resolver, media, report.warnings), progress)
+    pages.write_content(StreamBuilder(resolver, media, report.warnings, report.created), progress)
     written, new_people = write_programmes(plan, pages.pages, records, report, progress, prefer_source)
     write_schedules(plan, pages.pages, records, report)
     write_redirects(plan, pages, resolver, records, report)

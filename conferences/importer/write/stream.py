@@ -1,6 +1,7 @@
 """Turn the parser's plain blocks into StreamField data, resolving links and media."""
 
 import uuid
+from collections import Counter
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup
@@ -8,10 +9,13 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
 
 from conferences.blocks import NOTICE_SCHEMES, RICH_TEXT_FEATURES
+from conferences.people_blocks import BIO_FEATURES
+from conferences.website_blocks import WEBSITE_TEXT_FEATURES
 from conferences.youtube import youtube_video_id, youtube_watch_url
 from conferences.zenodo import NotAZenodoTarget, parse_zenodo
 
 from ..errors import SourceWarning
+from .sponsors import SponsorFinder
 
 HEADING_LEVELS = {"h2", "h3", "h4"}
 # List items need ids to be read back; deriving them from content keeps re-runs identical.
@@ -26,11 +30,14 @@ def safe_address(address):
 class StreamBuilder:
     """Builds raw StreamField data for one page, warning once per thing it cannot keep."""
 
-    def __init__(self, resolver, media, warnings):
+    def __init__(self, resolver, media, warnings, created=None):
         self.resolver = resolver
         self.media = media
         self.warnings = warnings
         self.converter = DbHTMLConverter(RICH_TEXT_FEATURES)
+        self.answer_converter = DbHTMLConverter(WEBSITE_TEXT_FEATURES)
+        self.bio_converter = DbHTMLConverter(BIO_FEATURES)
+        self.sponsors = SponsorFinder(media, Counter() if created is None else created)
         # The pages that the page being built links to: how the import finds pages nothing leads to.
         self.linked_pages = set()
 
@@ -40,8 +47,23 @@ class StreamBuilder:
 
     def build(self, blocks, *, stream_block, page_url, source):
         self.page_url, self.source = page_url, source
-        raw = [item for item in (self._block(kind, value) for kind, value in blocks) if item]
+        raw = []
+        for kind, value in blocks:
+            raw.extend(self._typed_or_plain(kind, value, stream_block))
         return [item for index, item in enumerate(raw) if self._valid(stream_block, item, index)]
+
+    def _typed_or_plain(self, kind, value, stream_block):
+        """A typed block (FAQ, fees...) that the site refuses falls back on the plain blocks it was read from."""
+        if not (isinstance(value, dict) and "fallback" in value):
+            item = self._block(kind, value)
+            return [item] if item else []
+        item = self._block(kind, {name: part for name, part in value.items() if name != "fallback"})
+        problem = self._problem(stream_block, item) if item else "nothing left to show"
+        if problem is None:
+            return [item]
+        self.warnings.append(SourceWarning(self.source, f"{kind} block refused ({problem}): kept as plain text"))
+        plain = (self._block(plain_kind, plain_value) for plain_kind, plain_value in value["fallback"])
+        return [item for item in plain if item]
 
     def rich_text(self, html, *, page_url, source):
         self.page_url, self.source = page_url, source
@@ -54,14 +76,23 @@ class StreamBuilder:
         return target
 
     def _valid(self, stream_block, item, index):
-        child = stream_block.child_blocks[item["type"]]
+        message = self._problem(stream_block, item)
+        if message is None:
+            return True
+        self.warnings.append(SourceWarning(self.source, f"block {index + 1} ({item['type']}) left out: {message}"))
+        return False
+
+    def _problem(self, stream_block, item):
+        if stream_block is None:
+            return None
+        child = stream_block.child_blocks.get(item["type"])
+        if child is None:
+            return "this page takes no such block"
         try:
             child.clean(child.to_python(item["value"]))
         except ValidationError as error:
-            message = "; ".join(error.messages)[:200]
-            self.warnings.append(SourceWarning(self.source, f"block {index + 1} ({item['type']}) left out: {message}"))
-            return False
-        return True
+            return "; ".join(error.messages)[:200]
+        return None
 
     def _block(self, kind, value):
         handler = getattr(self, f"_{kind}", None)
@@ -78,11 +109,11 @@ class StreamBuilder:
         text = (value.get("text") or "").strip()
         return {"text": text[:255], "level": level} if text else None
 
-    def _paragraph(self, html):
+    def _paragraph(self, html, converter=None):
         soup = BeautifulSoup(html or "", "html.parser")
         for link in soup.find_all("a"):
             self._rewrite_link(link)
-        cleaned, _ = self.converter.clean(str(soup))
+        cleaned, _ = (converter or self.converter).clean(str(soup))
         return cleaned if BeautifulSoup(cleaned, "html.parser").get_text(strip=True) else None
 
     def _rewrite_link(self, link):
@@ -107,11 +138,65 @@ class StreamBuilder:
         return {"scheme": scheme, "content": content} if content else None
 
     def _event_buttons(self, buttons):
-        items = [self._button(button) for button in buttons]
+        return self._items(self._button(button) for button in buttons) or None
+
+    def _items(self, values):
         return [
             {"type": "item", "value": item, "id": str(uuid.uuid5(ITEM_NAMESPACE, f"{self.source}:{index}:{item}"))}
-            for index, item in enumerate(filter(None, items))
-        ] or None
+            for index, item in enumerate(filter(None, values))
+        ]
+
+    # Typed blocks of a conference website's pages (parse/typed_pages.py).
+
+    def _faq(self, value):
+        questions = self._items(
+            {
+                "question": item["question"],
+                "answer": self._paragraph(item["answer"], self.answer_converter) or "",
+                "anchor": item["anchor"],
+            }
+            for item in value["questions"]
+        )
+        return {"heading": value.get("heading", ""), "questions": questions}
+
+    def _registration(self, value):
+        return {
+            "heading": value.get("heading", ""),
+            "intro": "",
+            "currency": value["currency"],
+            "fees": self._items(value["fees"]),
+            "included": [],
+            "registration_link": "",
+        }
+
+    def _speakers(self, value):
+        speakers = self._items(
+            {
+                "name": speaker["name"],
+                "photo": self._photo(speaker),
+                "affiliation": (speaker.get("affiliation") or "")[:300],
+                "bio": self._paragraph(speaker.get("bio"), self.bio_converter) or "",
+                "session": None,
+            }
+            for speaker in value["speakers"]
+        )
+        return {"heading": value.get("heading", ""), "speakers": speakers}
+
+    def _photo(self, speaker):
+        image = self.media.image(speaker["photo"]) if speaker.get("photo") else None
+        if image is None:
+            return None
+        alt = (speaker.get("alt") or "").strip(" .")
+        return {"image": image.pk, "decorative": False, "alt_text": (alt or speaker["name"])[:255]}
+
+    def _sponsors(self, value):
+        tiers = []
+        for tier in value["tiers"]:
+            chosen = [self.sponsors.sponsor(entry) for entry in tier["sponsors"]]
+            ids = self._items(sponsor.pk for sponsor in chosen if sponsor)
+            if ids:
+                tiers.append({"name": tier["name"], "sponsors": ids})
+        return {"heading": value.get("heading", ""), "tiers": self._items(tiers)} if tiers else None
 
     def _button(self, button):
         label = (button.get("label") or "").strip()
