@@ -21,6 +21,7 @@ from .errors import SourceWarning
 from .parse.archive import check_ordinals, read_archive
 from .parse.dates import parse_date_text
 from .parse.early import parse_early_conferences, split_place
+from .parse.landing_sections import map_landing
 from .parse.markdown import body_to_blocks
 from .parse.netlify import parse_netlify_redirects
 from .parse.openconf.conferences import lay_over_exports
@@ -63,6 +64,8 @@ class PagePlan:
     section_url: str = ""  # for a page made from a section's _index.md: the section, whose feed Hugo published
     weight: int = 0  # front matter's `weight`: Hugo lists pages by it, then by title
     menu: list | None = None  # (href, label) as the old sidebar wrote them; None: no menu of its own
+    # The Conferences page's computed panel: {"panel": True} on the index, {"summary", "buttons"} on a conference.
+    landing: dict | None = None
 
     @property
     def menu_label(self):
@@ -138,6 +141,7 @@ class _PlanBuilder:
         self._archive_conferences()
         self._early_conferences()
         self._event_folders()
+        self._landing_panel()
         self._section_pages()
         self._code_of_conduct()
         return self._parents_first()
@@ -323,6 +327,30 @@ class _PlanBuilder:
                 if facts:
                     page.facts.update(facts)
                     break
+
+    def _landing_panel(self):
+        """The hand-made panel of forthcoming and recent conferences becomes the computed one, if it all maps."""
+        index = self.pages["index"]
+        mapped = map_landing(
+            index.blocks, conference_for=self._conference_for, path=index.source, warnings=self.warnings
+        )
+        if mapped is None:
+            return
+        index.blocks, index.landing = mapped.blocks, {"panel": True}
+        for key, entry in mapped.entries.items():
+            self.pages[key].landing = entry
+
+    def _conference_for(self, href):
+        """The key of the planned conference whose website `href` (as the Conferences page wrote it) leads to."""
+        path = urlsplit(href.strip()).path
+        if urlsplit(href.strip()).netloc:
+            return None
+        parts = [part for part in path.split("/") if part not in ("", ".")]
+        if parts[:1] == ["conferences"]:
+            parts = parts[1:]
+        identity = self._folder_identity(parts[0]) if len(parts) == 1 else None
+        page = self.pages.get(identity) if identity else None
+        return identity if page is not None and page.kind == "conference" else None
 
     def _folder_pages(self, folder, parent_key, as_section):
         prefix = f"{SECTION}/{folder}/"

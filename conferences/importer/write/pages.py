@@ -12,6 +12,7 @@ from conferences.models import ConferenceArchivePage, ConferenceIndexPage, Confe
 
 from ..errors import ImportConflict, SourceWarning
 from .bookkeeping import fingerprint
+from .landing import apply_landing, desired_landing, landing_to_write, remember_landing
 from .links import normalise_site_path
 from .menus import plan_menus
 
@@ -46,14 +47,18 @@ class PageWriter:
 
     def write_content(self, streams, progress):
         # Every body is built first: the menus need to know which pages the bodies lead to.
-        desired, links = {}, {}
+        desired, links, landings = {}, {}, {}
+        index_item = self.plan.by_key().get("index")
         for item in self.plan.pages:
             streams.begin_page()
             desired[item.key] = self._desired_state(item, self.pages[item.key], streams)
             links[item.key] = streams.linked_pages
+            landings[item.key] = desired_landing(item, streams, index_item) if index_item else None
         menus = plan_menus(self.plan, self, streams.resolver, links, self.warnings)
         for done, item in enumerate(self.plan.pages, start=1):
-            self._apply_content(item, self.pages[item.key], desired[item.key], menus.get(item.key))
+            page = self.pages[item.key]
+            landing = landing_to_write(item, page, landings[item.key], self.records, self.warnings)
+            self._apply_content(item, page, desired[item.key], menus.get(item.key), landing)
             progress("pages", done, len(self.plan.pages))
 
     def by_url(self):
@@ -98,12 +103,12 @@ class PageWriter:
         self.report.created["pages"] += 1
         return page
 
-    def _apply_content(self, item, page, desired, menu):
+    def _apply_content(self, item, page, desired, menu, landing=None):
         key = f"page:{item.key}"
         digest = fingerprint(desired)
         content_changed = self.records.fingerprint(key) != digest
         menu = self._menu_to_write(item, page, menu)
-        if not content_changed and menu is None:
+        if not content_changed and menu is None and landing is None:
             self.report.unchanged["pages"] += 1
             return
         if content_changed:
@@ -118,6 +123,8 @@ class PageWriter:
             (self.report.updated if self.records.fingerprint(f"menu:{item.key}") else self.report.created)[
                 "menus"
             ] += 1
+        if landing is not None:
+            apply_landing(page, landing)
         revision = page.save_revision(clean=False, log_action=True)
         if item.live:
             revision.publish(log_action=True)
@@ -128,6 +135,8 @@ class PageWriter:
             self.records.remember(key, page, digest)
         if menu is not None:
             self.records.remember(f"menu:{item.key}", page, fingerprint(_menu_entries(menu)))
+        if landing is not None:
+            remember_landing(item, page, landing, self.records)
         self.changed.append(page)
 
     def _menu_to_write(self, item, page, menu):

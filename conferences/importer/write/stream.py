@@ -65,6 +65,11 @@ class StreamBuilder:
         plain = (self._block(plain_kind, plain_value) for plain_kind, plain_value in value["fallback"])
         return [item for item in plain if item]
 
+    def landing(self, summary, buttons, *, page_url, source):
+        """A conference's summary and button items for the Conferences page's computed panel."""
+        self.page_url, self.source = page_url, source
+        return self._paragraph(summary) or "", self._event_buttons(buttons) or []
+
     def rich_text(self, html, *, page_url, source):
         self.page_url, self.source = page_url, source
         return self._paragraph(html)
