@@ -29,6 +29,7 @@ EARLY = re.compile(r"early[\s-]*bird", re.I)
 PLACEHOLDER_PHOTOS = ("icon-person",)
 LOGO_PREFIX = re.compile(r"^\s*logo\s*[,:-]?\s*(of\s+)?", re.I)
 ANCHOR_LENGTH = 80
+SPLIT = "IASSISTFEESPLITX"
 
 
 def page_kind(path):
@@ -239,18 +240,21 @@ def _registration(blocks, path, warnings):
     for kind, value in blocks:
         if kind == "heading":
             early_context = bool(EARLY.search(value["text"]))
-        remaining, found = _take_fees(value, early_context) if kind == "paragraph" else (value, [])
+        before, after, found = _take_fees(value, early_context) if kind == "paragraph" else ("", "", [])
         if not found:
             out.append((kind, value))
             continue
         replaced.append((kind, value))
+        if before:
+            out.append(("paragraph", before))
+        # The table goes where the first fee was; text around later fees follows it.
         position = len(out) if position is None else position
+        if after:
+            out.append(("paragraph", after))
         for category, rate, amount, currency in found:
             written.add(currency)
             row = fees.setdefault(category.casefold(), {"category": category, "early_bird": None, "regular": None})
             row[rate] = str(amount)
-        if remaining:
-            out.append(("paragraph", remaining))
     if not fees:
         return None
     currency = _page_currency(written, blocks)
@@ -274,7 +278,7 @@ def _page_currency(written, blocks):
 
 
 def _take_fees(html, early_context):
-    """The paragraph without its fee lines, and the fees read from them: [(category, rate, amount, currency)]."""
+    """The paragraph's text before and after its fee lines, and the fees: [(category, rate, amount, currency)]."""
     soup = BeautifulSoup(html, "html.parser")
     found, columns = [], None
     for line in soup.find_all(["li", "p"]):
@@ -286,13 +290,25 @@ def _take_fees(html, early_context):
             fee = _fee(text, early_context)
             fees = [fee] if fee else []
         if fees or (columns and line.find("strong")):
+            if not found and fees:
+                _top_level(line).insert_before(SPLIT)
             found.extend(fees)
             line.decompose()
     for emptied in soup.find_all(["ul", "ol"]):
         if not emptied.find("li"):
             emptied.decompose()
-    remaining = str(soup) if _collapse(soup.get_text()) else ""
-    return remaining, found
+    before, _, after = str(soup).partition(SPLIT)
+    return _with_words(before), _with_words(after), found
+
+
+def _with_words(html):
+    return html if _collapse(BeautifulSoup(html, "html.parser").get_text()) else ""
+
+
+def _top_level(tag):
+    while tag.parent is not None and tag.parent.parent is not None:
+        tag = tag.parent
+    return tag
 
 
 def _table_row(cells, columns):
