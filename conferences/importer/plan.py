@@ -19,6 +19,7 @@ from conferences.zenodo import NotAZenodoTarget, parse_zenodo
 
 from .errors import SourceWarning
 from .parse.archive import check_ordinals, read_archive
+from .parse.dated_lists import find_dated_lists
 from .parse.dates import parse_date_text
 from .parse.early import parse_early_conferences, split_place
 from .parse.landing_sections import map_landing
@@ -66,6 +67,7 @@ class PagePlan:
     menu: list | None = None  # (href, label) as the old sidebar wrote them; None: no menu of its own
     # The Conferences page's computed panel: {"panel": True} on the index, {"summary", "buttons"} on a conference.
     landing: dict | None = None
+    important_dates: list = field(default_factory=list)  # a conference's, read from its pages' dated lists
 
     @property
     def menu_label(self):
@@ -354,6 +356,7 @@ class _PlanBuilder:
 
     def _folder_pages(self, folder, parent_key, as_section):
         prefix = f"{SECTION}/{folder}/"
+        conference = self.pages[parent_key]
         if as_section:
             source = self.files[f"{prefix}_index.md"]
             section = self._page_from_file(source, "content", parent_key, slug=folder)
@@ -365,6 +368,10 @@ class _PlanBuilder:
                 continue
             page = self._page_from_file(self.files[path], "content", parent_key)
             page.blocks = type_page(page.blocks, path=path, warnings=self.warnings)
+            page.blocks, dates = find_dated_lists(
+                page.blocks, path=path, warnings=self.warnings, year=conference.facts.get("year")
+            )
+            conference.important_dates.extend(dates)
             self._add(page)
 
     def _website_menu(self, page, index_file):

@@ -12,6 +12,7 @@ from conferences.models import ConferenceArchivePage, ConferenceIndexPage, Confe
 
 from ..errors import ImportConflict, SourceWarning
 from .bookkeeping import fingerprint
+from .important_dates import apply_dates, dates_to_write, remember_dates
 from .landing import apply_landing, desired_landing, landing_to_write, remember_landing
 from .links import normalise_site_path
 from .menus import plan_menus
@@ -58,7 +59,8 @@ class PageWriter:
         for done, item in enumerate(self.plan.pages, start=1):
             page = self.pages[item.key]
             landing = landing_to_write(item, page, landings[item.key], self.records, self.warnings)
-            self._apply_content(item, page, desired[item.key], menus.get(item.key), landing)
+            dates = dates_to_write(item, page, self.records, self.warnings)
+            self._apply_content(item, page, desired[item.key], menus.get(item.key), landing, dates)
             progress("pages", done, len(self.plan.pages))
 
     def by_url(self):
@@ -103,12 +105,12 @@ class PageWriter:
         self.report.created["pages"] += 1
         return page
 
-    def _apply_content(self, item, page, desired, menu, landing=None):
+    def _apply_content(self, item, page, desired, menu, landing=None, dates=None):
         key = f"page:{item.key}"
         digest = fingerprint(desired)
         content_changed = self.records.fingerprint(key) != digest
         menu = self._menu_to_write(item, page, menu)
-        if not content_changed and menu is None and landing is None:
+        if not content_changed and menu is None and landing is None and dates is None:
             self.report.unchanged["pages"] += 1
             return
         if content_changed:
@@ -125,6 +127,8 @@ class PageWriter:
             ] += 1
         if landing is not None:
             apply_landing(page, landing)
+        if dates is not None:
+            apply_dates(page, dates)
         revision = page.save_revision(clean=False, log_action=True)
         if item.live:
             revision.publish(log_action=True)
@@ -137,6 +141,8 @@ class PageWriter:
             self.records.remember(f"menu:{item.key}", page, fingerprint(_menu_entries(menu)))
         if landing is not None:
             remember_landing(item, page, landing, self.records)
+        if dates is not None:
+            remember_dates(item, page, dates, self.records)
         self.changed.append(page)
 
     def _menu_to_write(self, item, page, menu):

@@ -194,6 +194,9 @@ class StreamBuilder:
         alt = (speaker.get("alt") or "").strip(" .")
         return {"image": image.pk, "decorative": False, "alt_text": (alt or speaker["name"])[:255]}
 
+    def _important_dates(self, value):
+        return {"heading": value.get("heading", ""), "kinds": list(value.get("kinds") or [])}
+
     def _sponsors(self, value):
         tiers = []
         for tier in value["tiers"]:

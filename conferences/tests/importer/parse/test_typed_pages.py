@@ -1,5 +1,6 @@
 """Conference website pages read as typed blocks, from small markdown snippets."""
 
+from conferences.importer.parse.dated_lists import find_dated_lists
 from conferences.importer.parse.landing_sections import map_landing
 from conferences.importer.parse.markdown import body_to_blocks
 from conferences.importer.parse.typed_pages import page_kind, type_page
@@ -298,3 +299,46 @@ def test_a_year_whose_text_has_no_button_keeps_the_panel():
 def test_a_page_without_a_panel_is_not_touched_and_not_warned():
     mapped, warnings = landing("Just words.\n")
     assert mapped is None and warnings == []
+
+
+# -- important dates ------------------------------------------------------------
+
+
+def dated(text, year=2030):
+    warnings = []
+    blocks = body_to_blocks(text, path="cfp.md", warnings=warnings)
+    blocks, dates = find_dated_lists(blocks, path="cfp.md", warnings=warnings, year=year)
+    return blocks, dates, [warning.message for warning in warnings]
+
+
+def test_an_important_dates_list_becomes_the_conferences_dates_and_a_dates_block():
+    text = (
+        "## Important dates\n\n- Proposals due: Friday December 13, 2029\n- Notifications: February 3\n"
+        "- Early-bird registration ends - April 1, 2030\n- Poster printing: May 2, 2030\n"
+    )
+    blocks, dates, warnings = dated(text)
+    assert kinds(blocks) == ["important_dates"] and warnings == []
+    assert [(d["kind"], d["label"], d["date"].isoformat()) for d in dates] == [
+        ("proposals_due", "", "2029-12-13"),
+        ("notifications", "", "2030-02-03"),
+        ("early_bird_ends", "", "2030-04-01"),
+        ("other", "Poster printing", "2030-05-02"),
+    ]
+
+
+def test_days_of_a_period_keep_their_last_day():
+    _, dates, _ = dated("### Key dates\n\n- Conference: June 4-7, 2030\n")
+    assert (dates[0]["kind"], dates[0]["date"].day, dates[0]["end_date"].day) == ("conference_days", 4, 7)
+
+
+def test_a_list_with_a_vague_date_is_kept_as_text_with_a_warning():
+    blocks, dates, warnings = dated(
+        "## Important dates\n\n- Proposals due: December 13\n- Decisions: early February\n"
+    )
+    assert kinds(blocks) == ["heading", "paragraph"] and dates == []
+    assert warnings == ["the 'Important dates' list has a line without one clear date: kept as text"]
+
+
+def test_prose_under_the_heading_is_not_read_as_dates():
+    _, dates, warnings = dated("## Important dates\n\nThe deadline was Friday December 19, 2025.\n")
+    assert dates == [] and len(warnings) == 1

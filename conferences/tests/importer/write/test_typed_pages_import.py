@@ -1,13 +1,14 @@
 """A conference website's FAQ, sponsorship, registration and speakers pages imported as typed blocks,
 and the Conferences page's hand-made panel moved onto the conferences, on a small tree in tmp_path."""
 
+import datetime
 from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
 from PIL import Image
 
-from conferences.models import ConferenceIndexPage, ConferencePage, ContentPage, Sponsor
+from conferences.models import ConferenceIndexPage, ConferencePage, ContentPage, ImportantDate, Sponsor
 
 from ..trees import write_file
 
@@ -254,4 +255,43 @@ def test_a_re_import_keeps_the_summary_an_editor_changed(home_page, tmp_path):
 def test_a_second_import_changes_nothing(home_page, tmp_path):
     tree = make_tree(tmp_path)
     run(tree)
+    assert "Nothing changed" in run(tree)
+
+
+CALL = """+++
+title = "IASSIST 2030 - Call for proposals"
++++
+We invite proposals.
+
+## Important dates
+
+- Proposals due: December 13, 2029
+- Notifications: February 3, 2030
+"""
+
+
+def dates_of(conference):
+    return [(entry.kind, entry.date.isoformat()) for entry in conference.important_date_entries.all()]
+
+
+def test_an_important_dates_list_becomes_the_conferences_dates_and_a_dates_block(home_page, tmp_path, client):
+    run(make_tree(tmp_path, **{"content/conferences/iassist2030/call-for-proposals.md": CALL}))
+    conference = ConferencePage.objects.get(year=2030)
+    assert dates_of(conference) == [("proposals_due", "2029-12-13"), ("notifications", "2030-02-03")]
+    assert [block.block_type for block in body_of("call-for-proposals")] == ["paragraph", "important_dates"]
+    html = client.get("/conferences/iassist2030/call-for-proposals/").content.decode()
+    assert '<time datetime="2029-12-13">December 13, 2029</time>' in html
+
+
+def test_a_re_import_keeps_the_dates_an_editor_changed(home_page, tmp_path):
+    tree = make_tree(tmp_path, **{"content/conferences/iassist2030/call-for-proposals.md": CALL})
+    run(tree)
+    conference = ConferencePage.objects.get(year=2030)
+    entry = conference.important_date_entries.first()
+    conference.important_date_entries = [ImportantDate(kind=entry.kind, date=datetime.date(2029, 12, 20))]
+    conference.save_revision().publish()
+    changed = CALL.replace("February 3", "February 4")
+    output = run(make_tree(tree, **{"content/conferences/iassist2030/call-for-proposals.md": changed}))
+    assert dates_of(ConferencePage.objects.get(year=2030)) == [("proposals_due", "2029-12-20")]
+    assert "important dates changed in the admin: kept as the editor left them" in output
     assert "Nothing changed" in run(tree)
