@@ -80,7 +80,9 @@ def _faq(blocks, path, warnings):
     if not questions:
         return None
     _give_anchors(questions)
-    faq = ("faq", {"heading": "", "questions": questions, "fallback": pieces[first:last]})
+    # The fallback is only what the FAQ replaced: what it did not is kept beside it anyway.
+    replaced = [piece for piece in pieces[first:last] if _is_question_or_answer(piece, level)]
+    faq = ("faq", {"heading": "", "questions": questions, "fallback": replaced})
     kept = [piece for piece in pieces[first:last] if not _is_question_or_answer(piece, level)]
     if kept:
         warnings.append(SourceWarning(path, f"{len(kept)} block(s) between the questions moved after the FAQ"))
@@ -185,7 +187,8 @@ def _sponsors(blocks, path, warnings):
             index += 1
     if not tiers:
         return None
-    typed = ("sponsors", {"heading": "", "tiers": tiers, "fallback": blocks[first:last]})
+    replaced = [block for block in blocks[first:last] if _part_of_tiers(block)]
+    typed = ("sponsors", {"heading": "", "tiers": tiers, "fallback": replaced})
     kept = [block for block in blocks[first:last] if not _part_of_tiers(block)]
     return [*blocks[:first], typed, *kept, *blocks[last:]]
 
@@ -240,11 +243,11 @@ def _registration(blocks, path, warnings):
     for kind, value in blocks:
         if kind == "heading":
             early_context = bool(EARLY.search(value["text"]))
-        before, after, found = _take_fees(value, early_context) if kind == "paragraph" else ("", "", [])
+        before, after, found, lines = _take_fees(value, early_context) if kind == "paragraph" else ("", "", [], "")
         if not found:
             out.append((kind, value))
             continue
-        replaced.append((kind, value))
+        replaced.append(("paragraph", lines))
         if before:
             out.append(("paragraph", before))
         # The table goes where the first fee was; text around later fees follows it.
@@ -278,9 +281,10 @@ def _page_currency(written, blocks):
 
 
 def _take_fees(html, early_context):
-    """The paragraph's text before and after its fee lines, and the fees: [(category, rate, amount, currency)]."""
+    """The paragraph's text before and after its fee lines, the fees [(category, rate, amount, currency)], and
+    the fee lines' own markup (to fall back on)."""
     soup = BeautifulSoup(html, "html.parser")
-    found, columns = [], None
+    found, columns, lines = [], None, []
     for line in soup.find_all(["li", "p"]):
         text = _collapse(line.get_text())
         if " | " in text:
@@ -293,12 +297,13 @@ def _take_fees(html, early_context):
             if not found and fees:
                 _top_level(line).insert_before(SPLIT)
             found.extend(fees)
+            lines.append(f"<ul>{line}</ul>" if line.name == "li" else str(line))
             line.decompose()
     for emptied in soup.find_all(["ul", "ol"]):
         if not emptied.find("li"):
             emptied.decompose()
     before, _, after = str(soup).partition(SPLIT)
-    return _with_words(before), _with_words(after), found
+    return _with_words(before), _with_words(after), found, "".join(lines)
 
 
 def _with_words(html):

@@ -342,3 +342,10 @@ def test_a_list_with_a_vague_date_is_kept_as_text_with_a_warning():
 def test_prose_under_the_heading_is_not_read_as_dates():
     _, dates, warnings = dated("## Important dates\n\nThe deadline was Friday December 19, 2025.\n")
     assert dates == [] and len(warnings) == 1
+
+
+def test_each_typed_block_falls_back_on_only_what_it_replaced():
+    blocks, _ = typed("registration.md", "Prices below.\n\n- Member - £50\n\nAll fees are non-refundable.\n")
+    assert only(blocks, "registration")["fallback"] == [("paragraph", "<ul><li>Member - £50</li></ul>")]
+    blocks, _ = typed("sponsorship.md", SPONSORS)
+    assert kinds(only(blocks, "sponsors")["fallback"]) == ["heading", "image", "paragraph", "image", "paragraph"]

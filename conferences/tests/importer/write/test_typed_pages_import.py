@@ -295,3 +295,13 @@ def test_a_re_import_keeps_the_dates_an_editor_changed(home_page, tmp_path):
     assert dates_of(ConferencePage.objects.get(year=2030)) == [("proposals_due", "2029-12-20")]
     assert "important dates changed in the admin: kept as the editor left them" in output
     assert "Nothing changed" in run(tree)
+
+
+def test_a_typed_block_the_site_refuses_falls_back_on_the_plain_text(home_page, tmp_path):
+    twice = SPONSORS.replace("Data Press", "Data Archive").replace("press.example.org", "archive.example.org")
+    output = run(make_tree(tmp_path, **{"content/conferences/iassist2030/sponsorship.md": twice}))
+    body = body_of("sponsorship")
+    assert "sponsors" not in [block.block_type for block in body]
+    headings = [block.value["text"] for block in body if block.block_type == "heading"]
+    assert headings == ["Gold Sponsors", "Bronze Sponsors"]
+    assert "sponsors block refused (Data Archive is listed twice" in output
