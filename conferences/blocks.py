@@ -366,6 +366,28 @@ class ConferenceStreamBlock(blocks.StreamBlock):
     travel = TravelBlock()
 
 
+class LandingPanelBlock(blocks.StaticBlock):
+    """Where the Conferences page shows its computed panel; without this block, the panel follows the body."""
+
+    class Meta:
+        icon = "date"
+        label = "Forthcoming and recent conferences"
+        template = "components/blocks/landing_panel.html"
+        admin_text = (
+            "The panel of forthcoming, current and recent conferences, computed from their dates, shows here "
+            "(when “Show the computed panel” is on)."
+        )
+        help_text = "Places the computed panel of conferences in the body."
+        description = "The computed panel of forthcoming and recent conferences."
+
+
+class ConferenceIndexStreamBlock(ConferenceStreamBlock):
+    landing_panel = LandingPanelBlock()
+
+    class Meta:
+        block_counts = {"landing_panel": {"max_num": 1}}
+
+
 # A menu link leads to a page, an anchor on one, or another site; never to a script.
 MENU_URL_STARTS = ("/", "#", "https://", "http://", "mailto:")
 

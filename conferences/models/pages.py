@@ -21,7 +21,7 @@ from wagtail.search import index
 from home.descriptions import description
 
 from .. import paths
-from ..blocks import ConferenceStreamBlock, EventButtonsBlock, MenuBlock
+from ..blocks import ConferenceIndexStreamBlock, ConferenceStreamBlock, EventButtonsBlock, MenuBlock
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
 from ..descriptions import ARCHIVE, INDEX, conference_description, stream_text
@@ -57,7 +57,12 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
     """The “Conferences” page: editorial notices and buttons, then generated lists."""
 
     intro = RichTextField(blank=True, features=INTRO_FEATURES, help_text="Shown under the title.")
-    body = StreamField(ConferenceStreamBlock(), blank=True, help_text="Notices, event buttons, Zenodo links and text.")
+    body = StreamField(
+        ConferenceIndexStreamBlock(),
+        blank=True,
+        help_text="Notices, event buttons, Zenodo links and text; “Forthcoming and recent conferences” places the "
+        "computed panel.",
+    )
     show_upcoming = models.BooleanField(
         "List upcoming events",
         default=True,
@@ -185,6 +190,7 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         if self.landing_panel:
             context["landing_sections"] = self.landing_sections(request)
+            context["landing_panel_in_body"] = any(block.block_type == "landing_panel" for block in self.body)
         elif self.show_upcoming:
             context["upcoming_conferences"] = list(self.upcoming_conferences())
         if self.show_archive_link:

@@ -247,3 +247,15 @@ def test_the_panel_of_sixty_conferences_runs_a_bounded_number_of_queries(
         with django_assert_max_num_queries(17):
             html = client.get(index.url).content.decode()
     assert html.count(f'href="{target.url}"') == 60
+
+
+def test_the_panel_block_places_the_computed_panel_within_the_body_once(client, home_page):
+    from conferences.tests import builders as page_builders
+
+    index = page_builders.conference_index(home_page, landing_panel=True)
+    page_builders.conference(index, 2999, slug="iassist2999", start_date=None, end_date=None)
+    index.body = [("paragraph", "<p>Before.</p>"), ("landing_panel", None), ("paragraph", "<p>After.</p>")]
+    index.save_revision().publish()
+    html = client.get(index.url).content.decode()
+    assert html.count('class="landing"') == 1
+    assert html.index("Before.") < html.index('class="landing"') < html.index("After.")

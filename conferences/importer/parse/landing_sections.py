@@ -45,7 +45,8 @@ def map_landing(blocks, *, conference_for, path, warnings):
         reason = "; ".join(problems) or "no event in it"
         warnings.append(SourceWarning(path, f"the hand-made panel of conferences was kept as written: {reason}"))
         return None
-    return LandingMap([*blocks[:start], *blocks[end:]], entries)
+    # The computed panel takes the hand-made one's place in the body.
+    return LandingMap([*blocks[:start], ("landing_panel", None), *blocks[end:]], entries)
 
 
 def _panel_start(blocks):

@@ -269,7 +269,7 @@ def landing(text):
     return mapped, [warning.message for warning in warnings]
 
 
-def test_each_events_line_and_buttons_go_to_its_conference_and_the_panel_leaves_the_body():
+def test_each_events_line_and_buttons_go_to_its_conference_and_the_computed_panel_takes_its_place():
     mapped, warnings = landing(INDEX)
     assert mapped.entries == {
         "annual-2030": {
@@ -281,7 +281,7 @@ def test_each_events_line_and_buttons_go_to_its_conference_and_the_panel_leaves_
             "buttons": [{"label": "IASSIST 2029", "href": "./iassist2029/", "new_tab": False}],
         },
     }
-    assert kinds(mapped.blocks) == ["paragraph", "heading", "paragraph"]
+    assert kinds(mapped.blocks) == ["paragraph", "landing_panel", "heading", "paragraph"]
     assert warnings == []
 
 
