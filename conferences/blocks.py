@@ -48,6 +48,7 @@ class HeadingBlock(blocks.StructBlock):
         description = "A section heading (level 2 to 4)."
         preview_value = {"text": "2027 IASSIST Events", "level": "h3"}
         form_classname = "heading-block"
+        label_format = "{text}"
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -109,6 +110,7 @@ class EventButtonBlock(blocks.StructBlock):
         help_text = "A button that leads to an event's page or website."
         description = "A button to an event page or website."
         preview_value = {"label": "IASSIST 2027 Conference website", "url": "https://iassistdata.org/"}
+        label_format = "{label}"
 
     def clean(self, value):
         value = super().clean(value)
@@ -171,16 +173,18 @@ class ZenodoLinkBlock(blocks.StructBlock):
     # One year's presentations: next year's website does not start with them (carry_over.py).
     dated = True
 
+    # The link text comes first: a collapsed block is labelled by its first filled field,
+    # so the editor sees the link text, or the target when there is none.
+    label = blocks.CharBlock(
+        max_length=150,
+        required=False,
+        help_text="The link text. Leave empty for “Presentations on Zenodo”.",
+    )
     target = ZenodoTargetBlock(
         label="Zenodo address or DOI",
         help_text=(
             "Paste a Zenodo community or record address, a DOI link, or a bare DOI such as 10.5281/zenodo.123456."
         ),
-    )
-    label = blocks.CharBlock(
-        max_length=150,
-        required=False,
-        help_text="The link text. Leave empty for “Presentations on Zenodo”.",
     )
 
     class Meta:
@@ -303,6 +307,7 @@ class NoticeContentBlock(blocks.StreamBlock):
 
     class Meta:
         icon = "placeholder"
+        collapsed = True
 
 
 class NoticeBlock(blocks.StructBlock):
@@ -326,6 +331,8 @@ class NoticeBlock(blocks.StructBlock):
             "scheme": "highlight",
             "content": [("heading", {"text": "Forthcoming and Recent Conferences", "level": "h2"})],
         }
+        # Labelled by its words, not by its colour scheme (the first field).
+        label_format = "{content}"
 
     def clean(self, value):
         value = super().clean(value)
@@ -364,6 +371,10 @@ class ConferenceStreamBlock(blocks.StreamBlock):
     faq = FAQBlock()
     venue = VenueBlock()
     travel = TravelBlock()
+
+    class Meta:
+        # A conference page holds dozens of blocks: collapsed, their labels make a table of contents.
+        collapsed = True
 
 
 class LandingPanelBlock(blocks.StaticBlock):

@@ -195,3 +195,58 @@ def test_stream_renders_blocks_in_order():
     )
     html = stream_block.render(value)
     assert html.index("First") < html.index("Second") < html.index("Third")
+
+
+def collapsed_label_format(block):
+    """What Wagtail's editor is told to label the block with when it is collapsed."""
+    from wagtail.blocks.struct_block import StructBlockAdapter
+
+    return StructBlockAdapter().js_args(block)[2].get("labelFormat")
+
+
+@pytest.mark.parametrize(
+    ("name", "label_format"),
+    [("notice", "{content}"), ("heading", "{text}")],
+)
+def test_collapsed_blocks_are_labelled_by_their_words(name, label_format):
+    assert collapsed_label_format(ConferenceStreamBlock().child_blocks[name]) == label_format
+
+
+def test_collapsed_event_button_is_labelled_by_its_label():
+    assert collapsed_label_format(EventButtonBlock()) == "{label}"
+
+
+def test_collapsed_zenodo_link_is_labelled_by_its_link_text_before_its_target():
+    # Unlabelled, Wagtail uses the first filled field: the link text, else the target.
+    assert list(ZenodoLinkBlock().child_blocks)[:2] == ["label", "target"]
+
+
+def test_conference_page_blocks_and_notice_contents_start_collapsed():
+    stream_block = ConferenceStreamBlock()
+    assert stream_block.meta.collapsed
+    assert stream_block.child_blocks["notice"].child_blocks["content"].meta.collapsed
+
+
+def test_paragraph_inside_a_highlight_notice_renders_as_a_paragraph():
+    block = NoticeBlock()
+    value = block.to_python(
+        {
+            "scheme": "highlight",
+            "content": [
+                {"type": "heading", "value": {"text": "Forthcoming", "level": "h2"}},
+                {"type": "paragraph", "value": "<p>Registration opens in March.</p>"},
+            ],
+        }
+    )
+    html = block.render(value)
+    assert '<div class="rich-text"><p>Registration opens in March.</p></div>' in html
+    assert "<strong>" not in html
+
+
+def test_highlight_notice_styles_its_headings_not_its_paragraphs_as_the_bar():
+    from django.conf import settings
+
+    css = (settings.BASE_DIR / "iassist_site" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    bar_rule = css[css.index(".notice--highlight {") :].split("}", 1)[0]
+    assert "font-size" not in bar_rule and "font-weight" not in bar_rule
+    assert ".notice--highlight :is(h2, h3, h4, h5, h6) {" in css
