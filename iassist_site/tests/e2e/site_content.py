@@ -210,3 +210,55 @@ def conference_website(index):
     page.body = [(name, stream.child_blocks[name].get_preview_value()) for name in WEBSITE_BLOCKS]
     page.save_revision().publish()
     return page
+
+
+@dataclass(frozen=True)
+class EditorTaskContent:
+    """What the six editor tasks start from (test_editor_tasks.py): their own rows, so other journeys keep theirs."""
+
+    organiser: str
+    web_team: str
+    password: str
+    moderated_title: str
+    moderated_url: str
+    slides_title: str
+    slides_url: str
+    conference_url: str
+    talk_2016: str
+    presenter_2016: str
+    duplicates: tuple
+
+
+def editor_task_content():
+    """Roles and workflow, an organiser and a web team member, three presentations and two names of one person."""
+    from conferences import roles
+
+    sweden = ConferencePage.objects.get(slug="iassist-sweden-2022")
+    organisers = roles.ensure_organisers(sweden)
+    organiser = builders.member(organisers.name, "organiser")
+    web_team = builders.member(roles.WEB_TEAM, "webteam")
+    session = builders.session(sweden, "Editor tasks")
+    moderated = builders.presentation(session, "Counting the uncounted", presenters=[("Steve McEachern", "ADA")])
+    slides = builders.presentation(session, "Slides come later", presenters=[("Steven McEachern", "ADA")])
+    bergen = builders.conference(
+        ConferenceIndexPage.objects.get(), 2016, title="IASSIST 2016, Bergen", slug="iassist-2016", city="Bergen"
+    )
+    talk_2016 = builders.presentation(
+        builders.session(bergen, "Research data services"),
+        "Embedding data librarians in research groups",
+        presenters=[("Ingrid Lindqvist", "SND")],
+    )
+    talk_2016.save()  # the search index reads the presenters, which were added after the first save
+    return EditorTaskContent(
+        organiser=organiser.username,
+        web_team=web_team.username,
+        password="a-long-pass-phrase",
+        moderated_title=moderated.title,
+        moderated_url=moderated.get_url(),
+        slides_title=slides.title,
+        slides_url=slides.get_url(),
+        conference_url=sweden.url,
+        talk_2016=talk_2016.title,
+        presenter_2016="Ingrid Lindqvist",
+        duplicates=("Steve McEachern", "Steven McEachern"),
+    )
