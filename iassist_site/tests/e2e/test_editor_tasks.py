@@ -131,13 +131,16 @@ def test_d_organiser_submits_and_web_team_approves(sign_in, open_page, tasks, sc
 
 def test_f_editor_finds_a_2016_talk_by_its_presenter(editor_page, tasks, screenshots):
     page = editor_page
-    page.get_by_role("button", name="Programmes").click()  # 1
-    page.get_by_role("link", name="Presentations").click()  # 2
-    search = page.get_by_role("textbox", name="Search term")
-    search.fill(tasks.presenter_2016)  # 3
-    search.press("Enter")  # 4
-    expect(page.get_by_role("link", name=tasks.talk_2016)).to_be_visible()
+    search = page.get_by_role("complementary", name="Sidebar").get_by_role("textbox", name="Search")
+    search.fill(tasks.presenter_2016)  # 1
+    search.press("Enter")  # 2
+    page.get_by_role("navigation", name="Other searches").get_by_role("link", name="Programmes").click()  # 3
+    result = page.get_by_role("link", name=tasks.talk_2016)
+    expect(result).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text("2016")
     page.screenshot(path=screenshots / "task-f-search.png")
+    result.click()  # 4
+    expect(page.locator("#id_title")).to_have_value(tasks.talk_2016)
 
 
 def test_g_curator_merges_duplicate_people_and_undoes_it(editor_page, open_page, tasks, screenshots):
