@@ -52,12 +52,26 @@ class Steps:
 
 @pytest.fixture
 def source_conference(site_content, django_db_blocker):
-    """Toronto's conference, this site's coming one: its edit address and the year after it."""
-    from conferences.models import ConferencePage
+    """Toronto's conference, this site's coming one: its edit address and the year after it.
+
+    What the editor made goes afterwards: the journeys that follow count the archive's conferences.
+    """
+    from django.core.cache import cache
+    from wagtail.images import get_image_model
+
+    from conferences.models import ConferencePage, Sponsor
 
     with django_db_blocker.unblock():
         conference = ConferencePage.objects.get(slug=SOURCE_SLUG)
-        return {"edit": f"/admin/pages/{conference.pk}/edit/", "next_year": conference.year + 1}
+        next_year = conference.year + 1
+    yield {"edit": f"/admin/pages/{conference.pk}/edit/", "next_year": next_year}
+    with django_db_blocker.unblock():
+        for page in ConferencePage.objects.filter(year=next_year, kind=conference.kind):
+            page.delete()
+        names = [sponsor["name"] for sponsor in SPONSORS]
+        Sponsor.objects.filter(name__in=names).delete()
+        get_image_model().objects.filter(title__in=[f"{name} logo" for name in names]).delete()
+        cache.clear()
 
 
 @pytest.fixture
