@@ -140,7 +140,8 @@ def seed_body(code_of_conduct):
     """The seed page's introduction.
 
     The seed's panel of forthcoming and recent events, written by hand there, is the computed panel
-    here, from the events' own pages; the link to the archive below it is the page's generated one.
+    here, placed by its block, from the events' own pages; the link to the archive below it is the
+    page's generated one.
     """
     intro_html = "".join(f"<p>{text}</p>" for text in SEED_INTRO) + (
         f'<p><b>Please familiarize yourself with the <a linktype="page" id="{code_of_conduct.pk}">'
@@ -149,6 +150,7 @@ def seed_body(code_of_conduct):
     return [
         ("heading", {"text": "Annual IASSIST Conference", "level": "h2"}),
         ("paragraph", RichText(intro_html)),
+        ("landing_panel", None),
     ]
 
 
