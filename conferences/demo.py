@@ -13,6 +13,7 @@ from wagtail.rich_text import RichText
 from home.models import HomePage
 
 from .choices import AttendanceMode, ConferenceKind
+from .demo_website import upcoming_conference
 from .models import (
     ConferenceArchivePage,
     ConferenceIndexPage,
@@ -24,6 +25,7 @@ from .models import (
     Presenter,
     Session,
 )
+from .models.landing import ConferenceLandingPin
 from .text import person_name_key
 
 SEED_INTRO = [
@@ -100,10 +102,11 @@ def load_demo_content(stdout=None):
     index = child_by_slug(home, "conferences")
     index_is_new = index is None
     if index_is_new:
-        index = ConferenceIndexPage(title="Conferences", slug="conferences")
+        # The panel of forthcoming and recent conferences is computed from their dates, not written by hand.
+        index = ConferenceIndexPage(title="Conferences", slug="conferences", landing_panel=True)
         home.add_child(instance=index)
 
-    archive = track(
+    track(
         add_page(
             index,
             ConferenceArchivePage(
@@ -116,9 +119,12 @@ def load_demo_content(stdout=None):
     sweden = track(add_page(index, _sweden_2022()))
     virtual = track(add_page(index, _virtual_2021()))
     africa = track(add_page(index, _africa_2021()))
+    track(upcoming_conference(index, add_page))
 
     if index_is_new:
-        index.body = seed_body(code_of_conduct, archive, sweden, virtual, africa)
+        index.body = seed_body(code_of_conduct)
+        # The seed's past events stay in the panel although they are older than its window of recent years.
+        index.landing_pins = [ConferenceLandingPin(conference=page) for page in (sweden, virtual, africa)]
         publish(index)
         created.append(index)
 
@@ -130,8 +136,13 @@ def _missing_home():
     raise Page.DoesNotExist("No home page: run `python manage.py migrate` first.")
 
 
-def seed_body(code_of_conduct, archive, sweden, virtual, africa):
-    """The seed page's content, block for block, in the seed's order."""
+def seed_body(code_of_conduct):
+    """The seed page's introduction.
+
+    The seed's panel of forthcoming and recent events, written by hand there, is the computed panel
+    here, placed by its block, from the events' own pages; the link to the archive below it is the
+    page's generated one.
+    """
     intro_html = "".join(f"<p>{text}</p>" for text in SEED_INTRO) + (
         f'<p><b>Please familiarize yourself with the <a linktype="page" id="{code_of_conduct.pk}">'
         "Code of Conduct</a> pertaining to all IASSIST events.</b></p>"
@@ -139,64 +150,8 @@ def seed_body(code_of_conduct, archive, sweden, virtual, africa):
     return [
         ("heading", {"text": "Annual IASSIST Conference", "level": "h2"}),
         ("paragraph", RichText(intro_html)),
-        (
-            "notice",
-            {
-                "scheme": "highlight",
-                "content": [("heading", {"text": "Forthcoming and Recent Conferences", "level": "h2"})],
-            },
-        ),
-        (
-            "notice",
-            {
-                "scheme": "panel",
-                "content": [
-                    ("heading", {"text": "2023 IASSIST Events", "level": "h3"}),
-                    (
-                        "paragraph",
-                        RichText("<p>We expect the details of the 2023 conference to be announced soon.</p>"),
-                    ),
-                ],
-            },
-        ),
-        ("heading", {"text": "2022 IASSIST Events", "level": "h3"}),
-        ("paragraph", RichText("<p>Conference was arranged as a hybrid event in Gothenburg, Sweden.</p>")),
-        ("event_buttons", [button("IASSIST 2022, Sweden", sweden)]),
-        (
-            "zenodo",
-            {
-                "target": "https://zenodo.org/communities/iassist-2022",
-                "label": "Presentations are available on Zenodo",
-            },
-        ),
-        ("heading", {"text": "2021 IASSIST Events", "level": "h3"}),
-        (
-            "paragraph",
-            RichText(
-                "<p>Because of the continued health and economic concerns caused by the coronavirus, the "
-                "Administrative Committee of IASSIST, in conjunction with the Program and Local Arrangements "
-                "committees, voted to change the plans for the 2021 conference.</p>"
-                "<p>The <b>main conference was virtual and took place in May 17-20, 2021</b>. In addition, "
-                "there was a separate IASSIST Africa Workshop.</p>"
-            ),
-        ),
-        (
-            "event_buttons",
-            [button("Global Virtual Conference", virtual), button("Africa Workshop", africa)],
-        ),
-        ("heading", {"text": "Past Conferences", "level": "h3"}),
-        (
-            "paragraph",
-            RichText(
-                f'<p><b><a linktype="page" id="{archive.pk}">Conference Archive</a></b> captures the rich '
-                "history of IASSIST conferences.</p>"
-            ),
-        ),
+        ("landing_panel", None),
     ]
-
-
-def button(label, page):
-    return {"label": label, "page": page, "url": "", "new_tab": False}
 
 
 def _sweden_2022():
@@ -214,6 +169,7 @@ def _sweden_2022():
         host="Swedish National Data Service (SND)",
         attendance_mode=AttendanceMode.HYBRID,
         zenodo_community="https://zenodo.org/communities/iassist-2022",
+        landing_summary="<p>Conference was arranged as a hybrid event in Gothenburg, Sweden.</p>",
     )
 
 
@@ -227,6 +183,8 @@ def _virtual_2021():
         start_date=datetime.date(2021, 5, 17),
         end_date=datetime.date(2021, 5, 20),
         attendance_mode=AttendanceMode.ONLINE,
+        landing_summary="<p>Because of the continued health and economic concerns caused by the coronavirus, "
+        "the <b>main conference was virtual and took place in May 17-20, 2021</b>.</p>",
     )
 
 
@@ -241,6 +199,7 @@ def _africa_2021():
         city="Kampala",
         country="Uganda",
         attendance_mode=AttendanceMode.IN_PERSON,
+        landing_summary="<p>A separate IASSIST Africa Workshop, beside the virtual conference.</p>",
     )
 
 

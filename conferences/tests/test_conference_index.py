@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conferences.demo import load_demo_content
-from conferences.models import ConferenceIndexPage
+from conferences.models import ConferenceIndexPage, ConferencePage
 from conferences.tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -28,21 +28,38 @@ def content_sequence(html):
     return sequence
 
 
-def test_demo_index_shows_the_seed_in_the_seed_order(client, home_page):
+def test_demo_index_shows_the_seed_with_its_panel_computed(client, home_page):
     load_demo_content()
     html = client.get("/conferences/").content.decode()
+    upcoming = ConferencePage.objects.get(slug__startswith="iassist20", start_date__gt=datetime.date.today())
     assert content_sequence(html) == [
         ("heading", "h2", "Annual IASSIST Conference"),
         ("notice", "notice--highlight", ["Forthcoming and Recent Conferences"]),
-        ("notice", "notice--panel", ["2023 IASSIST Events"]),
+        ("button", upcoming.title, upcoming.url),  # in the year's panel, the forthcoming year
         ("heading", "h3", "2022 IASSIST Events"),
+        ("heading", "h4", "IASSIST 2022, Sweden"),
         ("button", "IASSIST 2022, Sweden", "/conferences/iassist-sweden-2022/"),
-        ("zenodo", "Presentations are available on Zenodo", "https://zenodo.org/communities/iassist-2022"),
         ("heading", "h3", "2021 IASSIST Events"),
-        ("button", "Global Virtual Conference", "/conferences/iassist-virtual-2021/"),
-        ("button", "Africa Workshop", "/conferences/iassist-africa-2021/"),
-        ("heading", "h3", "Past Conferences"),
+        ("heading", "h4", "IASSIST 2021 Global Virtual Conference"),
+        ("button", "IASSIST 2021 Global Virtual Conference", "/conferences/iassist-virtual-2021/"),
+        ("heading", "h4", "IASSIST Africa Workshop 2021"),
+        ("button", "IASSIST Africa Workshop 2021", "/conferences/iassist-africa-2021/"),
     ]
+
+
+def test_demo_upcoming_conference_shows_its_website(client, home_page):
+    load_demo_content()
+    upcoming = ConferencePage.objects.get(slug__startswith="iassist20", start_date__gt=datetime.date.today())
+    soup = BeautifulSoup(client.get(upcoming.url).content, "html.parser")
+    text = soup.get_text(" ", strip=True)
+    assert "Proposals due" in text
+    assert "Call for proposals" in text
+    assert "EUR 420" in text
+    assert [name.get_text(strip=True) for name in soup.select(".sponsor__name")] == [
+        "Nordic Data Archive Network",
+        "Social Science Data Trust",
+    ]
+    assert soup.select_one("details#visa") is not None
 
 
 def test_demo_index_links_code_of_conduct_and_archive(client, home_page):
@@ -54,9 +71,17 @@ def test_demo_index_links_code_of_conduct_and_archive(client, home_page):
     assert client.get("/community/code-of-conduct/").status_code == 200
 
 
-def test_two_buttons_of_one_year_share_a_row(client, home_page):
-    load_demo_content()
-    soup = BeautifulSoup(client.get("/conferences/").content, "html.parser")
+def test_two_buttons_of_one_event_buttons_block_share_a_row(client, home_page):
+    index = builders.conference_index(home_page)
+    virtual = builders.conference(index, 2021, title="IASSIST 2021 Global Virtual Conference")
+    africa = builders.conference(index, 2021, title="IASSIST Africa Workshop 2021")
+    buttons = [
+        {"label": label, "page": page, "url": "", "new_tab": False}
+        for label, page in [("Global Virtual Conference", virtual), ("Africa Workshop", africa)]
+    ]
+    index.body = [("event_buttons", buttons)]
+    index.save_revision().publish()
+    soup = BeautifulSoup(client.get(index.url).content, "html.parser")
     rows = [[a.get_text(strip=True) for a in row.select("a.button")] for row in soup.select(".button-row")]
     assert ["Global Virtual Conference", "Africa Workshop"] in rows
 
