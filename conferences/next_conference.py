@@ -55,10 +55,17 @@ class NextConference:
 
 
 def proposal(conference, today=None):
-    """What the next conference after `conference` is called: the year after it, and never a past year."""
+    """What the next conference after `conference` is called: the first year after it that no annual conference
+    holds yet, never a past year; its ordinal the next one, unless another conference holds that too (then none)."""
     today = today or timezone.localdate()
+    annual = ConferencePage.objects.filter(kind=ConferenceKind.ANNUAL).exclude(pk=conference.pk)
+    taken = set(annual.values_list("year", flat=True))
     year = max(conference.year + 1, today.year)
+    while year in taken:
+        year += 1
     ordinal = conference.ordinal + 1 if conference.ordinal else None
+    if ordinal and annual.filter(ordinal=ordinal).exists():
+        ordinal = None
     return NextConference(year=year, title=f"IASSIST {year}", slug=f"iassist{year}", ordinal=ordinal)
 
 

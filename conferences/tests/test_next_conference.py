@@ -123,10 +123,18 @@ def test_the_form_proposes_next_year_its_title_address_and_ordinal(admin_client,
     assert 'value="53"' in html
 
 
-def test_an_old_conference_proposes_this_year_not_a_past_one(admin_client, section):
+def test_an_old_conference_proposes_the_first_free_year_from_this_one_not_a_past_one(admin_client, section):
+    # This year's conference holds THIS_YEAR, so the first free year is the next.
     old = builders.conference(section["index"], 2019, slug="iassist2019")
     html = admin_client.get(next_year_url(old)).content.decode()
-    assert f'value="{THIS_YEAR}"' in html and 'value="2020"' not in html
+    assert f'value="{NEXT_YEAR}"' in html and 'value="2020"' not in html
+
+
+def test_a_year_another_conference_holds_is_skipped_in_the_proposal(admin_client, section):
+    builders.conference(section["index"], NEXT_YEAR, slug="elsewhere", ordinal=53)
+    html = admin_client.get(next_year_url(section["conference"])).content.decode()
+    assert f'value="{NEXT_YEAR + 1}"' in html and f'value="iassist{NEXT_YEAR + 1}"' in html
+    assert 'value="53"' not in html
 
 
 def test_the_edit_view_offers_the_action(admin_client, section):

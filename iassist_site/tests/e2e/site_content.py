@@ -96,8 +96,9 @@ def build_site_content():
         theme="Social science data in a digital world",
     )
     timed = schedule_builders.bristol_conference(index)
-    timed_website = _conference_website(timed["conference"])
+    # The coming conference first: the next year proposed for the timed one must be a year it leaves free.
     website = conference_website(index)
+    timed_website = _conference_website(timed["conference"])
     password = secrets.token_urlsafe(16)
     get_user_model().objects.create_superuser("editor", "editor@example.org", password)
 
