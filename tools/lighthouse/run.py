@@ -99,14 +99,26 @@ def measure_all(base_url, pages, args):
             print(f"{'':<22}not passed: {audit}")
 
 
-def lighthouse(url):
+def lighthouse(url, attempts=3):
+    """The report; Lighthouse sometimes loses its trace on a busy machine (NO_NAVSTART), so it is run again."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return _lighthouse(url)
+        except RuntimeError as error:
+            if attempt == attempts:
+                raise SystemExit(str(error)) from None
+            print(f"{'':<22}(run again: {str(error).splitlines()[1][:100]})")
+    return None
+
+
+def _lighthouse(url):
     command = [
         str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
         "--chrome-flags=--headless=new --no-sandbox", f"--only-categories={','.join(CATEGORIES)}",
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
     if result.returncode != 0:
-        raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     return json.loads(result.stdout)
 
 
