@@ -107,7 +107,7 @@ def lighthouse(url, attempts=3):
         except RuntimeError as error:
             if attempt == attempts:
                 raise SystemExit(str(error)) from None
-            print(f"{'':<22}(run again: {str(error).splitlines()[1][:100]})")
+            print(f"{'':<22}(run again: {' '.join(str(error).split())[-100:]})")
     return None
 
 
