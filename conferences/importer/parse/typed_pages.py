@@ -405,8 +405,10 @@ def _speaker(image, block):
     if not name:
         return None
     first.decompose()
-    photo = "" if any(word in image["src"] for word in PLACEHOLDER_PHOTOS) else image["src"]
-    return {"name": name[:200], "photo": photo, "alt": image.get("alt") or "", "bio": str(soup)}
+    placeholder = any(word in image["src"] for word in PLACEHOLDER_PHOTOS)
+    speaker = {"name": name[:200], "photo": "" if placeholder else image["src"], "alt": image.get("alt") or ""}
+    # The silhouette is no portrait, but it is one of the old site's files: it must still answer at its address.
+    return {**speaker, "placeholder": image["src"] if placeholder else "", "bio": str(soup)}
 
 
 def _bold_line(node):

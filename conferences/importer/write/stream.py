@@ -188,6 +188,8 @@ class StreamBuilder:
         return {"heading": value.get("heading", ""), "speakers": speakers}
 
     def _photo(self, speaker):
+        if speaker.get("placeholder"):
+            self.media.image(speaker["placeholder"])  # imported for its old address, shown nowhere
         image = self.media.image(speaker["photo"]) if speaker.get("photo") else None
         if image is None:
             return None
