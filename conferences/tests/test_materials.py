@@ -100,7 +100,7 @@ def test_a_zenodo_doi_is_the_slides_and_keeps_its_doi_visible(client, conference
 
 
 def test_a_doi_of_another_kind_says_so(client, conference, talk):
-    PresentationDOI.objects.create(presentation=talk, doi="10.5281/zenodo.1", kind=MaterialKind.POSTER)
+    PresentationDOI.objects.create(presentation=talk, doi="10.5281/zenodo.1", kind=MaterialKind.POSTER, sort_order=0)
     PresentationDOI.objects.create(presentation=talk, doi="10.1177/0000000000", sort_order=1)
     assert visible_links(client, talk.get_url()) == ["Poster (Zenodo)", "Publication (DOI)"]
 

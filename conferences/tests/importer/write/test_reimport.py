@@ -203,7 +203,7 @@ def test_an_editors_materials_and_doi_kinds_survive_an_update_from_the_source(im
     run(imported)
     row = presentation("Data by Design")
     row.dois.update(kind="poster")
-    builders.material(row, kind="code", url="https://github.com/iassist/design")
+    builders.material(row, kind="code", url="https://github.com/iassist/design", sort_order=0)
     builders.material(row, kind="paper", document=builders.document("design.pdf"), sort_order=1)
 
     changed_source(
