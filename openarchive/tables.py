@@ -27,6 +27,7 @@ class Field:
     name: str
     type: str  # a Frictionless Table Schema type: string, integer, date, datetime
     description: str
+    points_to: str = ""  # the table whose `id` this field holds, for a reference
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,15 @@ class Table:
     name: str
     title: str
     fields: tuple
-    foreign_keys: tuple = ()  # (field, table it points to by id)
 
     @property
     def field_names(self):
         return [field.name for field in self.fields]
+
+    @property
+    def foreign_keys(self):
+        """(field, table it points to by id) of each reference, in the fields' order."""
+        return tuple((field.name, field.points_to) for field in self.fields if field.points_to)
 
 
 def _id(what):
@@ -46,7 +51,7 @@ def _id(what):
 
 
 def _ref(name, table):
-    return Field(f"{name}_id", "integer", f"The {name}: `id` in {table}.")
+    return Field(f"{name}_id", "integer", f"The {name}: `id` in {table}.", points_to=table)
 
 
 TABLES = (
@@ -86,7 +91,6 @@ TABLES = (
             Field("building", "string", ""),
             Field("capacity", "integer", "Seats, when known."),
         ),
-        (("conference_id", "conferences"),),
     ),
     Table(
         "sessions",
@@ -107,7 +111,6 @@ TABLES = (
             Field("description", "string", ""),
             Field("video_url", "string", "Its recording."),
         ),
-        (("conference_id", "conferences"), ("room_id", "rooms")),
     ),
     Table(
         "presentations",
@@ -125,7 +128,6 @@ TABLES = (
             Field("video_url", "string", "Its recording."),
             Field("url", "string", "Its page on this site."),
         ),
-        (("conference_id", "conferences"), ("session_id", "sessions")),
     ),
     Table(
         "people",
@@ -150,7 +152,6 @@ TABLES = (
             Field("country", "string", "The institution's country, as given."),
             Field("doi", "string", "The DOI of this presenter's part of a panel."),
         ),
-        (("presentation_id", "presentations"), ("person_id", "people")),
     ),
     Table(
         "dois",
@@ -161,7 +162,6 @@ TABLES = (
             Field("sort_order", "integer", ""),
             Field("doi", "string", "Lower-case, without https://doi.org/."),
         ),
-        (("presentation_id", "presentations"),),
     ),
     Table(
         "schedule_items",
@@ -177,7 +177,6 @@ TABLES = (
             Field("place", "string", "Where, when it is not one of the rooms."),
             Field("description", "string", ""),
         ),
-        (("conference_id", "conferences"), ("room_id", "rooms")),
     ),
 )
 
