@@ -1,5 +1,7 @@
 """Institutions' ROR IDs on presenter entries: checked by their check digits, stored in one form, linked."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
@@ -7,7 +9,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from conferences.importer.write.programme_rows import _presenter_entries
-from conferences.models import Presentation, Presenter
+from conferences.models import Person, Presentation, Presenter
 from conferences.ror import check_digits, normalise_ror, validate_ror
 from conferences.tests import builders
 
@@ -167,6 +169,119 @@ def test_the_presentation_form_refuses_a_bad_ror_id_and_keeps_what_was_typed(adm
 
 def _with_ror(talk, ror_id=BROWN, institution="Brown University"):
     Presenter.objects.filter(presentation=talk).update(ror_id=ror_id, institution=institution)
+
+
+def _ror_link(html):
+    return BeautifulSoup(html, "html.parser").select_one("a.presenter__ror")
+
+
+@pytest.mark.django_db
+def test_a_presentation_page_links_the_institution_to_its_ror_record(client, talk):
+    _with_ror(talk)
+    link = _ror_link(client.get("/conferences/iassist2024/presentations/data-rescue/").content)
+    assert link["href"] == f"https://ror.org/{BROWN}"
+    assert link.get_text() == "ROR record of Brown University"
+    assert link.select_one(".visually-hidden").get_text() == " record of Brown University"
+
+
+@pytest.mark.django_db
+def test_a_presenter_without_a_ror_id_has_no_ror_link(client, talk):
+    assert _ror_link(client.get("/conferences/iassist2024/presentations/data-rescue/").content) is None
+
+
+@pytest.mark.django_db
+def test_the_ror_links_name_escapes_the_institution(client, talk):
+    _with_ror(talk, institution="<b>Brown</b>")
+    html = client.get("/conferences/iassist2024/presentations/data-rescue/").content.decode()
+    assert "record of &lt;b&gt;Brown&lt;/b&gt;" in html and "<b>Brown</b>" not in html
+
+
+@pytest.mark.django_db
+def test_a_ror_link_without_an_institution_says_whose_institution(client, talk):
+    _with_ror(talk, institution="")
+    link = _ror_link(client.get("/conferences/iassist2024/presentations/data-rescue/").content)
+    assert link.get_text() == "ROR record of Josiah Carberry’s institution"
+
+
+@pytest.mark.django_db
+def test_the_conference_programme_links_the_ror_record_too(client, talk):
+    _with_ror(talk)
+    link = _ror_link(client.get("/conferences/iassist2024/").content)
+    assert link["href"] == f"https://ror.org/{BROWN}"
+
+
+@pytest.mark.django_db
+def test_a_person_page_links_each_institution_with_a_ror_id(client, talk):
+    _with_ror(talk)
+    link = _ror_link(client.get("/conferences/people/josiah-carberry/").content)
+    assert link["href"] == f"https://ror.org/{BROWN}"
+    assert link.get_text() == "ROR record of Brown University"
+
+
+@pytest.mark.django_db
+def test_the_citation_meta_names_the_institution_and_adds_no_id_highwire_lacks(client, talk):
+    _with_ror(talk)
+    soup = BeautifulSoup(client.get("/conferences/iassist2024/presentations/data-rescue/").content, "html.parser")
+    citation_meta = {(meta["name"], meta["content"]) for meta in soup.select('meta[name^="citation_author"]')}
+    assert citation_meta == {
+        ("citation_author", "Josiah Carberry"),
+        ("citation_author_institution", "Brown University"),
+    }
+
+
+def _json_ld(client):
+    soup = BeautifulSoup(client.get("/conferences/iassist2024/presentations/data-rescue/").content, "html.parser")
+    return json.loads(soup.find("script", type="application/ld+json").string)
+
+
+@pytest.mark.django_db
+def test_the_json_ld_gives_the_institution_as_an_organization_with_its_ror_id(client, talk):
+    _with_ror(talk)
+    [author] = _json_ld(client)["author"]
+    assert author["affiliation"] == {
+        "@type": "Organization",
+        "name": "Brown University",
+        "identifier": {"@type": "PropertyValue", "propertyID": "ROR", "value": BROWN},
+        "sameAs": f"https://ror.org/{BROWN}",
+    }
+
+
+@pytest.mark.django_db
+def test_the_json_ld_gives_an_institution_without_a_ror_id_by_name(client, talk):
+    [author] = _json_ld(client)["author"]
+    assert author["affiliation"] == {"@type": "Organization", "name": "Brown"}
+
+
+@pytest.mark.django_db
+def test_the_json_ld_gives_an_authors_orcid_as_same_as_and_their_page(client, talk):
+    Person.objects.filter(name="Josiah Carberry").update(orcid="0000-0002-1825-0097")
+    [author] = _json_ld(client)["author"]
+    assert author["sameAs"] == "https://orcid.org/0000-0002-1825-0097"
+    assert author["url"] == "http://testserver/conferences/people/josiah-carberry/"
+
+
+@pytest.mark.django_db
+def test_the_json_ld_cannot_break_out_of_its_script(client, talk):
+    _with_ror(talk, institution="</script><script>alert(1)</script>")
+    html = client.get("/conferences/iassist2024/presentations/data-rescue/").content.decode()
+    assert "<script>alert(1)" not in html
+    assert _json_ld(client)["author"][0]["affiliation"]["name"] == "</script><script>alert(1)</script>"
+
+
+@pytest.mark.django_db
+def test_the_presentation_pages_queries_do_not_grow_with_presenters_and_ror_ids(
+    client, talk, django_assert_max_num_queries
+):
+    url = "/conferences/iassist2024/presentations/data-rescue/"
+    with django_assert_max_num_queries(60) as one_presenter:
+        assert client.get(url).status_code == 200
+    talk.presenters = [
+        Presenter(person=builders.person(f"Person {number}"), institution="Brown", ror_id=BROWN)
+        for number in range(20)
+    ]
+    talk.save()
+    with django_assert_max_num_queries(len(one_presenter)):
+        assert client.get(url).content.decode().count(f'href="https://ror.org/{BROWN}"') == 20
 
 
 @pytest.mark.django_db
