@@ -62,6 +62,8 @@ def _presenter(entry, people):
     html = f'<li><a href="{people}{_e(entry["slug"])}/">{name}</a>'
     if entry["institution"]:
         html += f' <span class="muted">({_e(entry["institution"])})</span>'
+    if entry.get("ror_url"):
+        html += _ror_link(entry)
     if entry["doi"]:
         doi = _e(entry["doi"])
         html += (
@@ -69,6 +71,15 @@ def _presenter(entry, people):
             f'<span class="visually-hidden"> ({name}’s contribution)</span></a>'
         )
     return html + "</li>"
+
+
+def _ror_link(entry):
+    """The institution's record at ror.org; its hidden words say whose, as the visible "ROR" alone would not."""
+    institution = _e(entry["institution"]) if entry["institution"] else f"{_e(entry['name'])}’s institution"
+    return (
+        f' <a class="presenter__ror" href="{_e(entry["ror_url"])}">ROR'
+        f'<span class="visually-hidden"> record of {institution}</span></a>'
+    )
 
 
 def _links(item):

@@ -1,4 +1,4 @@
-"""schema.org Event data for conference pages, as search engines read it."""
+"""schema.org data as search engines read it: conference pages as Events, presentation pages as documents."""
 
 import json
 
@@ -108,6 +108,46 @@ def _location(conference):
     if not places:
         return None
     return places[0] if len(places) == 1 else places
+
+
+def presentation_work(presentation, conference, request=None, people_url=None):
+    """The presentation as Zenodo types IASSIST's deposits (a PresentationDigitalDocument), with its
+    authors, their ORCID iDs and their institutions (with ROR IDs) as the presenter entries give them."""
+    base_url = conference.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "PresentationDigitalDocument",
+        "name": presentation.title,
+    }
+    if base_url:
+        data["url"] = paths.presentation_url(base_url, presentation.slug)
+    authors = [_author(entry, request, people_url) for entry in presentation.presenters.all()]
+    if authors:
+        data["author"] = authors
+    return data
+
+
+def _author(entry, request, people_url):
+    person = entry.person
+    author = {"@type": "Organization" if person.is_group else "Person", "name": person.name}
+    if people_url and request is not None:
+        author["url"] = request.build_absolute_uri(f"{people_url}{person.slug}/")
+    if person.orcid:
+        author["sameAs"] = person.orcid_url
+    # schema.org gives a Person an affiliation; a group named as a presenter has none to give.
+    if not person.is_group and (entry.institution or entry.ror_id):
+        author["affiliation"] = _institution(entry)
+    return author
+
+
+def _institution(entry):
+    institution = {"@type": "Organization"}
+    if entry.institution:
+        institution["name"] = entry.institution
+    if entry.ror_id:
+        institution["identifier"] = {"@type": "PropertyValue", "propertyID": "ROR", "value": entry.ror_id}
+        institution["sameAs"] = entry.ror_url
+    return institution
 
 
 def json_ld(data):

@@ -128,6 +128,8 @@ def _field(field):
         described["format"] = "%Y-%m-%dT%H:%M:%SZ"
     if field.name == "id":
         described["constraints"] = {"required": True, "unique": True}
+    if field.pattern:
+        described["constraints"] = {"pattern": field.pattern}
     return described
 
 

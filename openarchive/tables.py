@@ -19,6 +19,7 @@ from conferences.models import (
     Session,
 )
 from conferences.paths import person_url, presentation_url
+from conferences.ror import ROR_PATTERN
 from conferences.youtube import youtube_watch_url
 
 
@@ -28,6 +29,7 @@ class Field:
     type: str  # a Frictionless Table Schema type: string, integer, date, datetime
     description: str
     points_to: str = ""  # the table whose `id` this field holds, for a reference
+    pattern: str = ""  # a regular expression every value matches whole
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,12 @@ TABLES = (
             _ref("person", "people"),
             Field("sort_order", "integer", "Presenters are listed in this order."),
             Field("institution", "string", ""),
+            Field(
+                "ror_id",
+                "string",
+                "The institution's ROR ID (its record is https://ror.org/ followed by it), when an editor gave it.",
+                pattern=ROR_PATTERN,
+            ),
             Field("country", "string", "The institution's country, as given."),
             Field("doi", "string", "The DOI of this presenter's part of a panel."),
         ),

@@ -20,6 +20,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ..choices import MaterialKind, SessionType
 from ..orcid import OrcidField, normalise_orcid, orcid_url
+from ..ror import RorField, ror_url, stored_ror
 from ..text import person_name_key, unaccented
 from ..youtube import youtube_watch_url
 from ..zenodo import doi_url, normalise_doi
@@ -347,6 +348,11 @@ class Presenter(Orderable):
     presentation = ParentalKey(Presentation, on_delete=models.CASCADE, related_name="presenters")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="presenter_entries")
     institution = models.CharField(max_length=500, blank=True)
+    ror_id = RorField(
+        "ROR ID of the institution",
+        blank=True,
+        help_text="From ror.org, e.g. 03yrm5c26; the https://ror.org/ address works too. Leave empty when unsure.",
+    )
     doi = models.CharField(
         "DOI of this presenter's part",
         max_length=200,
@@ -357,10 +363,24 @@ class Presenter(Orderable):
 
     country = models.CharField(max_length=100, blank=True, help_text="The country of the institution, as given.")
 
-    panels = [FieldPanel("person"), FieldPanel("institution"), FieldPanel("country"), FieldPanel("doi")]
+    panels = [
+        FieldPanel("person"),
+        FieldPanel("institution"),
+        FieldPanel("ror_id"),
+        FieldPanel("country"),
+        FieldPanel("doi"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = "presenter"
 
     def __str__(self):
         return f"{self.person} ({self.institution})" if self.institution else str(self.person)
+
+    @property
+    def ror_url(self):
+        return ror_url(self.ror_id)
+
+    def save(self, *args, **kwargs):
+        self.ror_id = stored_ror(self.ror_id)
+        super().save(*args, **kwargs)

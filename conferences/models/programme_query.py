@@ -7,6 +7,7 @@ them as values rather than model instances keeps its page well under 50 ms.
 from collections import defaultdict
 
 from ..material_links import material_values, presentation_links
+from ..ror import ror_url
 from ..time_zones import clock_time, iso_utc
 from ..youtube import youtube_watch_url
 from ..zenodo import doi_url
@@ -53,7 +54,8 @@ def presentation_item(presentation):
     return _item(
         {"pk": presentation.pk, "session_id": presentation.session_id, "title": presentation.title,
          "slug": presentation.slug, "abstract": presentation.abstract, "video_id": presentation.video_id},
-        [_presenter(e.person.name, e.person.slug, e.institution, e.doi) for e in presentation.presenters.all()],
+        [_presenter(e.person.name, e.person.slug, e.institution, e.doi, e.ror_id)
+         for e in presentation.presenters.all()],
         [_doi(doi.doi, doi.kind) for doi in presentation.dois.all()],
         [material_values(material) for material in presentation.materials.all()],
     )  # fmt: skip
@@ -70,10 +72,12 @@ def _presentations(queryset):
     for entry in (
         Presenter.objects.filter(presentation_id__in=ids)
         .order_by("sort_order", "pk")
-        .values("presentation_id", "institution", "doi", "person__name", "person__slug")
+        .values("presentation_id", "institution", "doi", "ror_id", "person__name", "person__slug")
     ):
         presenters[entry["presentation_id"]].append(
-            _presenter(entry["person__name"], entry["person__slug"], entry["institution"], entry["doi"])
+            _presenter(
+                entry["person__name"], entry["person__slug"], entry["institution"], entry["doi"], entry["ror_id"]
+            )
         )
     for entry in (
         PresentationDOI.objects.filter(presentation_id__in=ids)
@@ -122,8 +126,8 @@ def _item(values, presenters, dois, materials=()):
     return values
 
 
-def _presenter(name, slug, institution, doi):
-    return {"name": name, "slug": slug, "institution": institution, "doi": doi}
+def _presenter(name, slug, institution, doi, ror_id=""):
+    return {"name": name, "slug": slug, "institution": institution, "doi": doi, "ror_url": ror_url(ror_id)}
 
 
 def _doi(doi, kind=""):

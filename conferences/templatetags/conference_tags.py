@@ -5,7 +5,7 @@ from .. import paths
 from ..citations import citation_html, citation_pdf_url, dois
 from ..models.programme_query import presentation_item
 from ..programme_html import links_html, presentations_html, presenters_html
-from ..structured_data import conference_event, json_ld
+from ..structured_data import conference_event, json_ld, presentation_work
 
 register = template.Library()
 
@@ -14,6 +14,12 @@ register = template.Library()
 def conference_json_ld(context, conference, schedule=None):
     """schema.org Event data for `conference` (its timed sessions as sub-events), safe inside <script>."""
     return json_ld(conference_event(conference, context.get("request"), schedule))
+
+
+@register.simple_tag(takes_context=True)
+def presentation_json_ld(context, conference, presentation, people_url=None):
+    """schema.org data for one presentation, its authors' ORCID iDs and institutions, safe inside <script>."""
+    return json_ld(presentation_work(presentation, conference, context.get("request"), people_url))
 
 
 @register.filter

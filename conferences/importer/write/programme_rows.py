@@ -96,6 +96,9 @@ def _presenter_entries(row, presenters):
     entries = []
     for order, (person, institution, doi) in enumerate(presenters):
         entry = existing.pop(person, None) or Presenter(person_id=person)
+        if entry.institution != institution:
+            # An editor's ROR ID names the institution the entry had: it does not carry over to another.
+            entry.ror_id = ""
         entry.institution, entry.doi, entry.sort_order = institution, doi, order
         entries.append(entry)
     return entries
