@@ -79,7 +79,7 @@ def _give_anchors(rows):
 
 def radius(count):
     """Marker area grows with the number of conferences; one conference is still easy to hit."""
-    return 2.5 + 2.5 * math.sqrt(count)
+    return 3 + 3 * math.sqrt(count)
 
 
 def marker_label(row):

@@ -66,7 +66,7 @@ def test_the_map_has_one_marker_per_located_city(client, hosts):
 def test_a_city_the_table_lacks_is_listed_as_not_on_the_map(client, hosts):
     _unlocated, soup = _expected_located_cities()[1], _page(client)[1]
     rows = {row.th.get_text(strip=True): row for row in soup.find("caption", string="Host cities").parent.tbody("tr")}
-    assert rows["Atlantis"].find_all("td")[-1].get_text() == "Not on the map"
+    assert rows["Atlantis, Ocean"].find_all("td")[-1].get_text() == "No"
     assert "Atlantis, Ocean" in soup.find(string=re.compile("^Not on the map")).parent.get_text()
     assert not any("Atlantis" in marker["aria-label"] for marker in _markers(soup))
 
@@ -157,5 +157,5 @@ def test_every_located_host_city_of_the_imported_archive_has_a_marker(client, im
     soup = _page(client)[1]
     assert len(_markers(soup)) == len(located)
     off = [row.th.get_text(strip=True) for row in soup.find("caption", string="Host cities").parent.tbody("tr")
-           if row.find_all("td")[-1].get_text() == "Not on the map"]  # fmt: skip
+           if row.find_all("td")[-1].get_text() == "No"]  # fmt: skip
     assert len(off) == len(unlocated)
