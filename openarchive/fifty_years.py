@@ -79,11 +79,16 @@ def _countries_chart(countries):
                             [str(year) for year in years], rows)  # fmt: skip
 
 
+def _phrase(label):
+    # The name as one phrase: a quotation mark inside it would end the phrase early.
+    return '"' + label.replace('"', " ") + '"'
+
+
 def _institution_rows(institutions):
     return [
-        {"label": row["label"], "search_url": search_url(f'"{row["label"]}"', kind=PRESENTATION),
+        {"label": row["label"], "search_url": search_url(_phrase(row["label"]), kind=PRESENTATION),
          "cells": [{"decade": decade, "count": count,
-                    "url": search_url(f'"{row["label"]}"', decade, PRESENTATION) if count else None}
+                    "url": search_url(_phrase(row["label"]), decade, PRESENTATION) if count else None}
                    for decade, count in zip(institutions["decades"], row["counts"], strict=True)]}
         for row in institutions["rows"]
     ]  # fmt: skip
