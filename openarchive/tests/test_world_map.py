@@ -159,3 +159,11 @@ def test_every_located_host_city_of_the_imported_archive_has_a_marker(client, im
     off = [row.th.get_text(strip=True) for row in soup.find("caption", string="Host cities").parent.tbody("tr")
            if row.find_all("td")[-1].get_text() == "No"]  # fmt: skip
     assert len(off) == len(unlocated)
+
+
+def test_every_city_of_the_imported_archive_has_been_looked_up(imported_site):
+    """A city neither found nor listed as not found means locate_host_cities has not been run since it came."""
+    table = json.loads(world_map.HOST_CITIES.read_text(encoding="utf-8"))
+    looked_up = {world_map.place_key(row["city"], row["country"]) for row in table["places"] + table["not_found"]}
+    pairs = ConferencePage.objects.live().public().exclude(city="").values_list("city", "country")
+    assert {world_map.place_key(*pair) for pair in pairs} <= looked_up
