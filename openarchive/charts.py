@@ -85,7 +85,7 @@ def heat_grid(chart_id, title, desc, columns, rows, label_width=160, cell_width=
     # Never narrower than the bar charts, so that all are drawn at one scale; the grid keeps to the left.
     width = max(label_width + cell_width * max(len(columns), 1), WIDTH)
     height = header + max(len(rows), 1) * ROW + 4
-    svg = _svg(chart_id, title, desc, width, height, linked=True)
+    svg = _svg(chart_id, title, desc, width, height, linked=any(cell[1] for _label, cells in rows for cell in cells))
     largest = max((cell[0] for _label, cells in rows for cell in cells), default=0) or 1
     for index, column in enumerate(columns):
         # Smaller than the labels, so that "1990s" fits over its cell.

@@ -15,6 +15,7 @@ from conferences.models import Presentation, Presenter
 from . import generation
 from .tables import public_conferences
 from .topics import VOCABULARY, topics_in
+from .world_map import host_cities
 
 CACHE_KEY = "openarchive:fifty-years:{generation}"
 # Entries of older generations are never read again: a day bounds the memory they hold.
@@ -48,6 +49,7 @@ def compute(request=None):
     return {
         "years": _years(conferences, presentations),
         "hosts": _hosts(conferences),
+        "host_cities": host_cities(conferences),
         "institutions": _institutions(presenters),
         "countries": _presenter_countries(presenters),
         "topics": _topics(presentations, years),
@@ -93,27 +95,39 @@ def _hosts(conferences):
 
 
 def _institutions(presenters):
-    """The institutions named most often by presenters, per decade; spellings that differ only in
-    case or spacing count as one, shown as most presenters wrote it."""
+    """The institutions presenters named most often, over the decades: each decade's top few, with
+    every decade's count for each of them. Spellings that differ only in case or spacing count as
+    one, shown as most presenters wrote it."""
     counts, spellings = defaultdict(Counter), defaultdict(Counter)
     for year, institution, _country in presenters:
         name = " ".join(institution.split())
         if name:
             counts[decade_of(year)][name.casefold()] += 1
             spellings[name.casefold()][name] += 1
-    return [
-        {"decade": decade,
-         "top": [{"label": spellings[key].most_common(1)[0][0], "count": count}
-                 for key, count in _most_common(counts[decade], TOP_INSTITUTIONS)]}
-        for decade in sorted(counts)
-    ]  # fmt: skip
+    decades = sorted(counts)
+    # Rows in the order they first reach a decade's top: the grid reads as a story, oldest first.
+    keys = list(dict.fromkeys(key for decade in decades for key, _n in _most_common(counts[decade], TOP_INSTITUTIONS)))
+    return {
+        "decades": decades,
+        "rows": [{"label": spellings[key].most_common(1)[0][0],
+                  "counts": [counts[decade][key] for decade in decades]} for key in keys],
+    }  # fmt: skip
 
 
 def _presenter_countries(presenters):
-    """Presenters' countries, only for the conferences whose programme gave them."""
-    counts = Counter(" ".join(country.split()) for _year, _institution, country in presenters if country.strip())
-    years = sorted({year for year, _institution, country in presenters if country.strip()})
-    return {"years": years, "countries": _ranked(counts)}
+    """Presenters' countries per conference year, only for the years whose programme gave them
+    (read from the schedule's export), most frequent first."""
+    counts = defaultdict(Counter)
+    for year, _institution, country in presenters:
+        if country.strip():
+            counts[" ".join(country.split())][year] += 1
+    years = sorted({year for per_year in counts.values() for year in per_year})
+    totals = Counter({country: per_year.total() for country, per_year in counts.items()})
+    return {
+        "years": years,
+        "rows": [{"label": country, "total": total, "counts": [counts[country][year] for year in years]}
+                 for country, total in _most_common(totals)],
+    }  # fmt: skip
 
 
 def _topics(presentations, years):

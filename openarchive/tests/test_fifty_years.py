@@ -91,8 +91,39 @@ def test_host_cities_are_listed_by_decade(client, archive):
 
 
 def test_institutions_that_differ_only_in_case_and_spacing_count_as_one(client, archive):
-    rows = _table(_soup(client), "The institutions presenters named most often, by decade (presenter entries)")
-    assert rows[0] == ["1990s", "University of Essex (2)"]
+    rows = _table(_soup(client), "Presenter entries by institution and decade")
+    assert rows[0] == ["University of Essex", "2", "0"]
+
+
+def test_institutions_over_time_equal_the_presenter_entries_per_decade(client, archive):
+    entries = Presenter.objects.filter(presentation__in=Presentation.objects.public())
+    expected = Counter(
+        (" ".join(institution.split()).casefold(), f"{year // 10 * 10}s")
+        for year, institution in entries.values_list("presentation__conference__year", "institution")
+    )
+    table = _soup(client).find("caption", string="Presenter entries by institution and decade").parent
+    decades = [th.get_text() for th in table.thead("th")[1:]]
+    found = Counter()
+    for row in table.tbody("tr"):
+        for decade, cell in zip(decades, row("td"), strict=True):
+            found[(row.th.get_text(strip=True).casefold(), decade)] += int(cell.get_text())
+    assert +found == expected
+
+
+def test_an_institution_cell_searches_for_its_presentations_in_its_decade(client, archive):
+    chart = _soup(client).find("svg", id="chart-institutions")
+    link = chart.find(
+        "a", attrs={"aria-label": re.compile(r"^2 presenter entries from University of Essex in the 1990s")}
+    )
+    assert parse_qs(urlsplit(link["href"]).query) == {"q": ['"University of Essex"'], "kind": ["presentation"],
+                                                      "decade": ["1990"]}  # fmt: skip
+    found = client.get(link["href"]).content.decode()
+    assert "Census microdata on CD-ROM" in found and "Survey archives" in found
+
+
+def test_an_institution_cell_with_no_entries_leads_nowhere(client, archive):
+    chart = _soup(client).find("svg", id="chart-institutions")
+    assert not chart.find("a", attrs={"aria-label": re.compile(r"^0 presenter entries")})
 
 
 def test_a_draft_presentations_presenters_are_not_counted(client, archive):
@@ -106,9 +137,35 @@ def test_presenters_countries_are_counted_only_where_given(client, archive):
         .values_list("country", flat=True)
     )
     soup = _soup(client)
-    rows = _table(soup, "Presenter entries by country, where the programme gave it")
-    assert {row[0]: int(row[1]) for row in rows} == dict(expected)
+    rows = _table(soup, "Presenter entries by country and year, where the programme gave it")
+    assert {row[0]: int(row[-1]) for row in rows} == dict(expected)
     assert "Only the programmes of 2023 gave presenters' countries" in soup.get_text()
+
+
+def test_presenters_countries_are_counted_per_year(client, archive):
+    tokyo = builders.conference(
+        archive["ottawa"].get_parent(), 2024, slug="iassist2024", city="Tokyo", country="Japan"
+    )
+    talk = builders.presentation(builders.session(tokyo), "Open data", presenters=[("Gu Ide", "U. Tokyo")])
+    Presenter.objects.filter(presentation=talk).update(country="Canada")
+    builders.person("Someone Saving")  # a save: the figures count afresh
+    expected = Counter(
+        Presenter.objects.filter(presentation__in=Presentation.objects.public())
+        .exclude(country="")
+        .values_list("country", "presentation__conference__year")
+    )
+    table = _soup(client).find("caption", string=re.compile("^Presenter entries by country and year")).parent
+    years = [int(th.get_text()) for th in table.thead("th")[1:-1]]
+    found = Counter()
+    for row in table.tbody("tr"):
+        for year, cell in zip(years, row("td")[:-1], strict=True):
+            found[(row.th.get_text(strip=True), year)] += int(cell.get_text())
+    assert years == [2023, 2024] and +found == expected
+
+
+def test_the_countries_grid_is_a_picture_as_its_cells_lead_nowhere(client, archive):
+    chart = _soup(client).find("svg", id="chart-countries")
+    assert chart["role"] == "img" and not chart.find("a")
 
 
 def test_topic_counts_equal_the_vocabulary_over_public_presentations(client, archive):
@@ -140,7 +197,8 @@ def test_a_topic_cell_links_to_the_search_for_its_term_in_its_decade(client, arc
 def test_every_chart_is_svg_with_a_title_and_description(client, archive):
     content = client.get(URL).content
     svgs = _svgs(content)
-    assert len(svgs) == 4
+    # Per year, the world map, host countries, institutions, presenters' countries, topics.
+    assert len(svgs) == 6
     for markup in svgs:
         svg = ET.fromstring(markup)
         title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")

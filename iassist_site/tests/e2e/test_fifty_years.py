@@ -63,3 +63,32 @@ def test_keyboard_reaches_the_charts_links_with_a_visible_focus(open_page, site_
     assert any(description.startswith("a ") for description in marked)
     assert not missed, f"not reachable with Tab: {missed}"
     assert not unindicated, f"focused without a visible indicator: {unindicated}"
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_the_world_map_marks_each_located_city_and_lists_the_others(open_page, site_content, screenshots, width):
+    page = _open(open_page, VIEWPORTS[width])
+    page.locator("#chart-map").screenshot(path=screenshots / f"fifty-years-map-{width}.png")
+    markers = page.locator("#chart-map a.map-marker")
+    cells = "caption:text-is('Host cities') + thead + tbody td:last-child"
+    on_the_map, off_the_map = page.locator(f"{cells}:text-is('Yes')"), page.locator(f"{cells}:text-is('No')")
+
+    assert markers.count() >= 1 and markers.count() == on_the_map.count()
+    assert off_the_map.count() >= 1  # the site content's New Haven is spelt unlike the coordinates table
+    map_box = page.locator("#chart-map").bounding_box()
+    for index in range(markers.count()):
+        marker = markers.nth(index)
+        assert marker.get_attribute("aria-label")
+        box = marker.bounding_box()
+        assert map_box["x"] <= box["x"] and box["x"] + box["width"] <= map_box["x"] + map_box["width"] + 1
+
+
+def test_a_marker_is_followed_from_the_keyboard_to_its_conference(open_page, site_content):
+    page = _open(open_page, VIEWPORTS["desktop"])
+    marker = page.locator("#chart-map a.map-marker:not([href^='#'])").first
+    href = marker.get_attribute("href")
+    marker.focus()
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(f"**{href}")
+    assert page.locator("h1").is_visible()
