@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote
 
@@ -115,13 +116,10 @@ class AppServer:
         pytest.fail(f"gunicorn {self.name} did not answer within {timeout} s: {self.log.read_text()}")
 
     def stop(self):
+        """Stop it and its worker, at once: nothing of value is in flight."""
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        self.process.wait()
 
 
 def database_url():
@@ -193,7 +191,7 @@ class Front:
 
 
 @pytest.fixture
-def site(servers):
+def home(servers):
     """The migrated site at nginx's address, its footer row made, an editor, and Redis empty."""
     # A title found nowhere else on the page, unlike the migration's "Home".
     HomePage.objects.filter(depth=2).update(title=f"IASSIST before the edit ({secrets.token_hex(4)})")
@@ -215,23 +213,23 @@ def site(servers):
 
 @pytest.fixture
 def front(servers):
-    """Start nginx in front of the given app servers (addresses) on the servers' purge address."""
+    """Start nginx in front of the given app servers (addresses), on the port the servers purge."""
     started = []
+    with ExitStack() as running:
 
-    def start(upstream):
-        workdir = readable_dir(Path(tempfile.mkdtemp(dir=servers.workdir)))
-        write_site_conf(workdir, servers.front_port, upstream, servers.workdir / "static")
-        (workdir / "media").symlink_to(servers.workdir / "media")
-        write_nginx_conf(workdir)
-        context = running_nginx(workdir)
-        process = context.__enter__()
-        started.append((context, workdir))
-        wait_until_listening(process, servers.front_port, workdir)
-        return Front(servers.front_port)
+        def start(upstream):
+            workdir = readable_dir(Path(tempfile.mkdtemp(dir=servers.workdir)))
+            write_site_conf(workdir, servers.front_port, upstream, servers.workdir / "static")
+            # The app servers' media folder, as nginx's host mounts it.
+            (workdir / "media").symlink_to(servers.workdir / "media")
+            write_nginx_conf(workdir)
+            process = running.enter_context(running_nginx(workdir))
+            started.append(workdir)
+            wait_until_listening(process, servers.front_port, workdir)
+            return Front(servers.front_port)
 
-    yield start
-    for context, workdir in started:
-        context.__exit__(None, None, None)
+        yield start
+    for workdir in started:
         assert_no_crash(workdir)
 
 
@@ -270,17 +268,17 @@ def warm(server, path):
     return server.get(path).headers["X-Page-Cache"]
 
 
-def test_a_publish_through_one_server_shows_at_once_through_the_other_its_worker_copy_and_nginx(servers, site, front):
+def test_a_publish_through_one_server_shows_at_once_through_the_other_its_worker_copy_and_nginx(servers, home, front):
     nginx = front([servers.a.address, servers.b.address])
     editor = sign_in(servers.a)
-    old_title, new_title = site.title, f"IASSIST, published through server A ({secrets.token_hex(4)})"
+    old_title, new_title = home.title, f"IASSIST, published through server A ({secrets.token_hex(4)})"
     assert [warm(servers.a, "/"), warm(servers.b, "/")] == ["hit", "hit"], servers.logs()
     assert [nginx.get("/").front_cache, nginx.get("/").front_cache] == ["MISS", "HIT"]
     forget_stored_pages()
     # Each server answers from the copy its worker keeps, checked against the generation alone.
     assert [servers.a.get("/").headers["X-Page-Cache"], servers.b.get("/").headers["X-Page-Cache"]] == ["hit", "hit"]
 
-    reply = publish_title(editor, site, new_title)
+    reply = publish_title(editor, home, new_title)
     assert reply.status == 302, reply.page[:3000]
 
     on_b = servers.b.get("/")
@@ -293,7 +291,7 @@ def test_a_publish_through_one_server_shows_at_once_through_the_other_its_worker
     assert new_title.encode() in servers.a.get("/").page
 
 
-def test_a_sign_in_on_one_server_holds_on_the_other_and_so_does_signing_out(servers, site):
+def test_a_sign_in_on_one_server_holds_on_the_other_and_so_does_signing_out(servers, home):
     on_a = sign_in(servers.a)
     on_b = Browser(servers.b.port)
     assert on_b.get("/admin/").status == 302  # no session yet: to the sign-in page
@@ -305,7 +303,7 @@ def test_a_sign_in_on_one_server_holds_on_the_other_and_so_does_signing_out(serv
     assert on_a.get("/admin/").status == 302
 
 
-def test_visitors_are_answered_while_one_app_server_is_down(servers, site, front):
+def test_visitors_are_answered_while_one_app_server_is_down(servers, home, front):
     nginx = front([servers.down_address, servers.b.address])
     # A query string passes nginx's cache: each of these reaches an app server.
     replies = [nginx.get(f"/?visit={number}") for number in range(4)]
