@@ -22,4 +22,5 @@ max_requests_jitter = 5_000
 # gunicorn's runtime control socket: not used here (systemd signals the server), so not opened.
 control_socket_disable = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
-forwarded_allow_ips = "127.0.0.1"
+# Where nginx connects from: the loopback, or nginx's address when this app server is on another host.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -208,6 +208,9 @@ SITE_PORT = os.environ.get("SITE_PORT", "")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sessions in the database, which every app server reads (docs/serving.md, "Growing"): Django's
+# default, named so that they are not moved somewhere one server keeps to itself.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -105,10 +105,12 @@ def readable_dir(path):
 
 
 def write_site_conf(workdir, port, upstream, static_root):
+    """`upstream`: an app server's address, or a list of them, one `server` line each as docs/serving.md says."""
     site = SITE_CONF.read_text()
+    addresses = [upstream] if isinstance(upstream, str) else upstream
+    site = site.replace("server @UPSTREAM@;", " ".join(f"server {address};" for address in addresses))
     for name, value in {
         "@CACHE_DIR@": str(workdir / "cache"),
-        "@UPSTREAM@": upstream,
         "@LISTEN@": f"127.0.0.1:{port}",
         "@SERVER_NAME@": "127.0.0.1 localhost",
         "@STATIC_ROOT@": str(static_root),

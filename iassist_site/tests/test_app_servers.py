@@ -1,0 +1,310 @@
+"""Two app servers behind the reference nginx, sharing PostgreSQL and Redis (docs/serving.md, "Growing").
+
+Two gunicorns run deploy/gunicorn.conf.py with the production settings on this run's PostgreSQL
+test database and a Redis database of their own (11), one worker each, so that the copy of a page
+a test warms is in the worker that answers next; nginx runs deploy/nginx-site.conf with both in its
+upstream. The servers start once for the module (collected static files and media shared, as a
+mount would share them); nginx, the site's rows and Redis are fresh for each test.
+"""
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import redis
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db import connections
+from wagtail.models import Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from home.models import HomePage, SiteSettings
+from pagecache.tests.test_nginx_deployment import (
+    assert_no_crash,
+    readable_dir,
+    request,
+    running_nginx,
+    wait_until_listening,
+    write_nginx_conf,
+    write_site_conf,
+)
+
+from .reference_nginx import NEEDS_NGINX, Browser
+
+REPO = Path(settings.BASE_DIR)
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+REDIS_URL = "redis://127.0.0.1:6379/11"
+# This module's ports; other tests and helpers use 18000-18099.
+PORTS = range(18100, 18200)
+HOST = "127.0.0.1"
+BROWSER = {"Host": HOST, "Accept-Encoding": "gzip"}
+EDITOR, PASSWORD = "web-team", "a long password for two servers"
+
+
+def redis_answers():
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
+pytestmark = [
+    *NEEDS_NGINX,
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+        reason="the app servers share a PostgreSQL database: run with DATABASE_URL=postgres://… (CI's second run)",
+    ),
+    pytest.mark.skipif(not redis_answers(), reason=f"no Redis answers at {REDIS_URL} (apt-get install redis-server)"),
+    # The servers only see committed rows; each test ends with the database flushed and put back.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def free_ports(count):
+    found = []
+    for port in PORTS:
+        with socket.socket() as probe:
+            if probe.connect_ex((HOST, port)) != 0:
+                found.append(port)
+        if len(found) == count:
+            return found
+    pytest.fail(f"fewer than {count} free ports in {PORTS.start}-{PORTS.stop - 1}")
+
+
+class AppServer:
+    """gunicorn with deploy/gunicorn.conf.py on 127.0.0.1:port, its output kept in `log`."""
+
+    def __init__(self, name, port, env, workdir):
+        self.name, self.port = name, port
+        self.address = f"{HOST}:{port}"
+        self.log = workdir / f"gunicorn-{name}.log"
+        env = {**env, "GUNICORN_BIND": self.address, "GUNICORN_WORKERS": "1"}
+        with self.log.open("wb") as output:
+            self.process = subprocess.Popen(
+                [GUNICORN, "-c", "deploy/gunicorn.conf.py"],
+                cwd=REPO,
+                env=env,
+                start_new_session=True,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+
+    def get(self, path, headers=BROWSER):
+        return request(self.port, path, headers)
+
+    def wait_until_answering(self, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"gunicorn {self.name} exited: {self.log.read_text()}")
+            try:
+                if self.get("/robots.txt").status == 200:
+                    return
+            except OSError:
+                time.sleep(0.1)
+        pytest.fail(f"gunicorn {self.name} did not answer within {timeout} s: {self.log.read_text()}")
+
+    def stop(self):
+        """Stop it and its worker, at once: nothing of value is in flight."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+
+def database_url():
+    """pytest-django's test database, which the servers share with this process."""
+    db = connections["default"].settings_dict
+    password = f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
+    return f"postgres://{quote(db['USER'])}{password}@{db['HOST'] or HOST}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def production_env(workdir, front_port):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "GUNICORN_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="iassist_site.settings.production",
+        # One secret for both: sessions, CSRF tokens, messages and password resets are signed with it.
+        SECRET_KEY=secrets.token_hex(32),
+        ALLOWED_HOSTS=f"{HOST},localhost",
+        DATABASE_URL=database_url(),
+        REDIS_URL=REDIS_URL,
+        FRONTEND_CACHE_PURGE_URL=f"http://{HOST}:{front_port}/__purge",
+        STATIC_ROOT=str(workdir / "static"),
+        MEDIA_ROOT=str(workdir / "media"),
+        # Plain HTTP on the loopback: no TLS to redirect to, and cookies a plain client sends back.
+        SECURE_SSL_REDIRECT="false",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+class Servers:
+    def __init__(self, workdir, a, b, front_port, down_port):
+        self.workdir, self.a, self.b = workdir, a, b
+        self.front_port = front_port
+        # Nothing listens there: an app server that is down.
+        self.down_address = f"{HOST}:{down_port}"
+
+    def logs(self):
+        return "\n".join(f"--- {server.name}\n{server.log.read_text()[-3000:]}" for server in (self.a, self.b))
+
+
+@pytest.fixture(scope="module")
+def servers(django_db_setup, migrated_site_put_back):
+    # Not pytest's tmp_path: it is private to root (0700), out of reach of nginx's workers.
+    workdir = readable_dir(Path(tempfile.mkdtemp(prefix="iassist-app-servers-")))
+    port_a, port_b, front_port, down_port = free_ports(4)
+    env = production_env(workdir, front_port)
+    readable_dir(workdir / "media")
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=env, check=True)
+    a, b = AppServer("A", port_a, env, workdir), AppServer("B", port_b, env, workdir)
+    try:
+        a.wait_until_answering()
+        b.wait_until_answering()
+        yield Servers(workdir, a, b, front_port, down_port)
+    finally:
+        a.stop()
+        b.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+class Front:
+    """nginx with the reference config, as a visitor reaches it."""
+
+    def __init__(self, port):
+        self.port = port
+
+    def get(self, path, headers=BROWSER):
+        return request(self.port, path, headers)
+
+
+@pytest.fixture
+def home(servers):
+    """The migrated site at nginx's address, its footer row made, an editor, and Redis empty."""
+    # A title found nowhere else on the page, unlike the migration's "Home".
+    HomePage.objects.filter(depth=2).update(title=f"IASSIST before the edit ({secrets.token_hex(4)})")
+    home = HomePage.objects.get(depth=2)
+    Site.objects.filter(is_default_site=True).update(hostname=HOST, port=servers.front_port)
+    # Made on the first render otherwise: an edit, which would empty the cache the test warms.
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    hasher = PBKDF2PasswordHasher()
+    # Few iterations: hashing at the full count costs a second of this shared machine's CPU.
+    password = hasher.encode(PASSWORD, hasher.salt(), iterations=1000)
+    get_user_model().objects.create(
+        username=EDITOR, password=password, is_superuser=True, is_staff=True, email="web@example.org"
+    )
+    cache = redis.Redis.from_url(REDIS_URL)
+    cache.flushdb()
+    yield home
+    cache.flushdb()
+
+
+@pytest.fixture
+def front(servers):
+    """Start nginx in front of the given app servers (addresses), on the port the servers purge."""
+    started = []
+    with ExitStack() as running:
+
+        def start(upstream):
+            workdir = readable_dir(Path(tempfile.mkdtemp(dir=servers.workdir)))
+            write_site_conf(workdir, servers.front_port, upstream, servers.workdir / "static")
+            # The app servers' media folder, as nginx's host mounts it.
+            (workdir / "media").symlink_to(servers.workdir / "media")
+            write_nginx_conf(workdir)
+            process = running.enter_context(running_nginx(workdir))
+            started.append(workdir)
+            wait_until_listening(process, servers.front_port, workdir)
+            return Front(servers.front_port)
+
+        yield start
+    for workdir in started:
+        assert_no_crash(workdir)
+
+
+def sign_in(server):
+    browser = Browser(server.port)
+    assert browser.get("/admin/login/").status == 200
+    reply = browser.post("/admin/login/", {"username": EDITOR, "password": PASSWORD})
+    assert (reply.status, reply.headers["Location"]) == (302, "/admin/"), reply.body[:2000]
+    return browser
+
+
+def publish_title(browser, page, title):
+    fields = nested_form_data(
+        {
+            "title": title,
+            "slug": page.slug,
+            "intro": rich_text(page.intro or "<p></p>"),
+            "body": rich_text(page.body or "<p></p>"),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    return browser.post(f"/admin/pages/{page.pk}/edit/", fields)
+
+
+def forget_stored_pages():
+    """Remove every page from Redis, keeping the generation: only worker copies can answer a hit now."""
+    cache = redis.Redis.from_url(REDIS_URL)
+    keys = list(cache.scan_iter("*pagecache:page:*"))
+    assert keys, "no page was stored in Redis"
+    cache.delete(*keys)
+
+
+def warm(server, path):
+    server.get(path)
+    return server.get(path).headers["X-Page-Cache"]
+
+
+def test_a_publish_through_one_server_shows_at_once_through_the_other_its_worker_copy_and_nginx(servers, home, front):
+    nginx = front([servers.a.address, servers.b.address])
+    editor = sign_in(servers.a)
+    old_title, new_title = home.title, f"IASSIST, published through server A ({secrets.token_hex(4)})"
+    assert [warm(servers.a, "/"), warm(servers.b, "/")] == ["hit", "hit"], servers.logs()
+    assert [nginx.get("/").front_cache, nginx.get("/").front_cache] == ["MISS", "HIT"]
+    forget_stored_pages()
+    # Each server answers from the copy its worker keeps, checked against the generation alone.
+    assert [servers.a.get("/").headers["X-Page-Cache"], servers.b.get("/").headers["X-Page-Cache"]] == ["hit", "hit"]
+
+    reply = publish_title(editor, home, new_title)
+    assert reply.status == 302, reply.page[:3000]
+
+    on_b = servers.b.get("/")
+    assert (on_b.status, on_b.headers["X-Page-Cache"]) == (200, "miss"), servers.logs()
+    assert new_title.encode() in on_b.page and old_title.encode() not in on_b.page
+    through_nginx = nginx.get("/")
+    # MISS, not STALE or HIT: server A's purge reached nginx, which both servers share.
+    assert (through_nginx.status, through_nginx.front_cache) == (200, "MISS"), servers.logs()
+    assert new_title.encode() in through_nginx.page
+    assert new_title.encode() in servers.a.get("/").page
+
+
+def test_a_sign_in_on_one_server_holds_on_the_other_and_so_does_signing_out(servers, home):
+    on_a = sign_in(servers.a)
+    on_b = Browser(servers.b.port)
+    assert on_b.get("/admin/").status == 302  # no session yet: to the sign-in page
+    on_b.cookies = dict(on_a.cookies)
+    dashboard = on_b.get("/admin/")
+    assert dashboard.status == 200 and EDITOR.encode() in dashboard.body, servers.logs()
+    # Signed out through B, with the CSRF token that A set.
+    assert on_b.post("/admin/logout/", {}).status == 302
+    assert on_a.get("/admin/").status == 302
+
+
+def test_visitors_are_answered_while_one_app_server_is_down(servers, home, front):
+    nginx = front([servers.down_address, servers.b.address])
+    # A query string passes nginx's cache: each of these reaches an app server.
+    replies = [nginx.get(f"/?visit={number}") for number in range(4)]
+    assert [reply.status for reply in replies] == [200] * 4, servers.logs()
