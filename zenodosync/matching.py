@@ -17,6 +17,8 @@ TITLE_NEAR = 0.70  # this similar, and the record is reported as a near-miss whe
 # Slides are deposited during the conference or in the months after it.
 YEAR_WINDOW = (-1, 1)
 TRUNCATED_MIN_WORDS = 4
+# Titles this far apart in their words are not compared letter by letter (most of a programme).
+WORDS_NEAR = 0.5
 
 MATCHED, NEAR_MISS, UNMATCHED = "matched", "near-miss", "unmatched"
 
@@ -51,7 +53,11 @@ def normalise_title(title):
 
 def title_similarity(first, second):
     """0 to 1; a title cut short (one the start of the other, four words or more) counts as the same."""
-    a, b = normalise_title(first), normalise_title(second)
+    return _similarity(normalise_title(first), normalise_title(second))
+
+
+def _similarity(a, b, matcher=None):
+    """title_similarity of two normalised titles; `matcher` may hold `b` already (difflib caches its second)."""
     if not a or not b:
         return 0.0
     if a == b:
@@ -59,7 +65,13 @@ def title_similarity(first, second):
     shorter, longer = sorted((a, b), key=len)
     if longer.startswith(shorter) and len(shorter.split()) >= TRUNCATED_MIN_WORDS:
         return 0.95
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    words_a, words_b = set(a.split()), set(b.split())
+    if 2 * len(words_a & words_b) / (len(words_a) + len(words_b)) < WORDS_NEAR:
+        return 0.0
+    if matcher is None:
+        matcher = SequenceMatcher(None, b=b, autojunk=False)
+    matcher.set_seq1(a)
+    return matcher.ratio()
 
 
 def name_key(name):
@@ -92,10 +104,13 @@ def year_fits(record_year, conference_year):
     return conference_year + low <= record_year <= conference_year + high
 
 
-def match_record(record, presentations):
-    """The Match of one record against a conference's presentations."""
+def match_record(record, presentations, normalised=None):
+    """The Match of one record against a conference's presentations (`normalised`: their titles, normalised)."""
+    titles = normalised or [normalise_title(facts.title) for facts in presentations]
+    own = normalise_title(record.title)
+    matcher = SequenceMatcher(None, b=own, autojunk=False)
     scored = sorted(
-        ((title_similarity(record.title, facts.title), facts) for facts in presentations),
+        ((_similarity(title, own, matcher), facts) for title, facts in zip(titles, presentations, strict=True)),
         key=lambda pair: pair[0],
         reverse=True,
     )
@@ -129,4 +144,5 @@ def _why_not(record, facts, score):
 def match_records(records, presentations):
     """One Match per record; `presentations` is a list of PresentationFacts."""
     presentations = list(presentations)
-    return [match_record(record, presentations) for record in records]
+    titles = [normalise_title(facts.title) for facts in presentations]
+    return [match_record(record, presentations, titles) for record in records]
