@@ -37,6 +37,8 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         recorded = _read_recordings(options["from_file"]) if options["from_file"] else None
         conferences = self._conferences(options)
+        for reason in recorded[1] if recorded else ():
+            self.stdout.write(f"left out of the recordings: {reason}")
         try:
             fetched = [(conference, self._records(community, recorded)) for conference, community in conferences]
         except ZenodoUnavailable as error:
@@ -79,10 +81,10 @@ class Command(BaseCommand):
     def _records(self, community, recorded):
         if recorded is None:
             return fetch_community(community)
-        records, skipped = recorded
+        records, _ = recorded
         # A record names its communities; one written without them counts for the community asked for.
         mine = [record for record in records if not record.communities or community in record.communities]
-        return CommunityRecords(community, mine, list(skipped), pages=1)
+        return CommunityRecords(community, mine, pages=1)
 
     def _report(self, result):
         conference = result.conference
