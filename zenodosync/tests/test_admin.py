@@ -7,11 +7,10 @@ from django.test import Client
 from django.urls import reverse
 
 from conferences.models import PresentationDOI
-from conferences.tests import builders
 from zenodosync.models import ProposalKind, ProposalStatus, ZenodoProposal
 from zenodosync.proposals import sync_conference
 
-from .content import conference_editor, gothenburg_2022, organiser, recorded_community, web_team_member
+from .content import REVIEWED_TALKS, conference_editor, gothenburg_2022, organiser, recorded_community, web_team_member
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +20,7 @@ REVIEW = reverse("zenodo_proposals:review")
 
 @pytest.fixture
 def gothenburg(home_page):
-    section = gothenburg_2022(home_page, with_roles=True)
+    section = gothenburg_2022(home_page, with_roles=True, talks=REVIEWED_TALKS)
     sync_conference(section["conference"], recorded_community())
     return section
 
@@ -63,19 +62,15 @@ def test_the_queue_shows_current_and_proposed_values_and_the_record(client, web_
 def test_the_queue_runs_a_fixed_number_of_queries(client, web_team, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         client.get(QUEUE)
+    talk = ZenodoProposal.objects.first().presentation
     for index in range(30):
-        talk = builders.presentation(web_team_session(), f"More talk {index}")
         ZenodoProposal.objects.create(
-            conference=talk.conference, presentation=talk, kind=ProposalKind.DOI,
-            proposed_value=f"10.5281/zenodo.{index}", record_id=str(index),
+            conference=talk.conference, presentation=talk, kind=ProposalKind.TITLE,
+            proposed_value=f"Another title {index}", record_id=str(index),
             record_url=f"https://zenodo.org/records/{index}", score=1.0,
         )  # fmt: skip
     with django_assert_max_num_queries(20):
         assert client.get(QUEUE).context["page"].paginator.count > 30
-
-
-def web_team_session():
-    return ZenodoProposal.objects.first().presentation.session
 
 
 def test_the_queue_filters_by_kind(client, web_team):
