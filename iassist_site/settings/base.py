@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "iassist_site.security",
     "home",
     "conferences",
+    "zenodosync",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -237,3 +238,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
+
+# The Zenodo sync (manage.py sync_zenodo) reads community records from Zenodo's public REST API.
+ZENODO_API_URL = os.environ.get("ZENODO_API_URL", "https://zenodo.org/api")
+ZENODO_TIMEOUT = 20
