@@ -33,8 +33,9 @@ from .outage import CacheUnavailable
 logger = logging.getLogger(__name__)
 DEFAULT_PAGES = 0
 DEFAULT_SECONDS = 20.0
-# Quiet time after the last change before a pass begins: a burst of changes makes one pass.
-SETTLE_SECONDS = 0.2
+# Quiet time after the last change before a pass begins: a burst of changes (a publish saves a revision,
+# the page, its log entry and purges the front cache, a fraction of a second apart) makes one pass.
+SETTLE_SECONDS = 0.5
 
 
 @dataclass
@@ -91,6 +92,7 @@ def environ_for(variant):
         "SERVER_PROTOCOL": "HTTP/1.1",
         "HTTP_HOST": variant.host,
         "HTTP_ACCEPT_ENCODING": variant.encoding,
+        "REMOTE_ADDR": "127.0.0.1",  # the request comes from this host
         "wsgi.version": (1, 0),
         "wsgi.url_scheme": variant.scheme,
         "wsgi.input": io.BytesIO(),
@@ -194,6 +196,7 @@ class Warmer:
         self.thread = None
         self.last = None  # the last pass's Pass, for logs and tests
         self.passes = 0
+        self.busy = False
 
     def poke(self):
         self.wanted.set()
@@ -205,10 +208,16 @@ class Warmer:
     def _run(self):
         while True:
             self.wanted.wait()
+            self.busy = True
             while self.wanted.is_set():
                 self.wanted.clear()
                 time.sleep(SETTLE_SECONDS)
             self._one_pass()
+            self.busy = self.wanted.is_set()
+
+    def idle(self):
+        """Whether no pass is running or wanted (for benchmarks and tests, which wait for the warming to end)."""
+        return not self.busy and not self.wanted.is_set()
 
     def _one_pass(self):
         try:

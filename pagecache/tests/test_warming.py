@@ -250,3 +250,18 @@ def test_the_command_warms_and_reports(visitor, programme, capsys):
 def test_the_command_refuses_impossible_bounds(arguments):
     with pytest.raises(CommandError):
         call_command("warm_page_cache", *arguments)
+
+
+def test_the_tally_keeps_only_the_most_visited_variants(page_cache_backend, monkeypatch):
+    monkeypatch.setattr(tally, "MAX_TRACKED", 3)
+    for number, visits in enumerate([5, 1, 4, 3, 2]):
+        tally.tally().add(Variant("https", "testserver", "gzip", f"/page-{number}/").member(), visits)
+    assert [variant.path for variant in tally.most_visited(10)] == ["/page-0/", "/page-2/", "/page-3/"]
+
+
+def test_each_pass_halves_the_counts_so_that_recent_visits_outweigh_old_ones(page_cache_backend):
+    old, recent = (Variant("https", "testserver", "gzip", path) for path in ("/last-year/", "/this-week/"))
+    tally.tally().add(old.member(), 4)
+    assert tally.most_visited(10) == [old]
+    tally.tally().add(recent.member(), 3)
+    assert tally.most_visited(10) == [recent, old]
