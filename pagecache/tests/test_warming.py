@@ -32,20 +32,29 @@ def _redis_answers():
 
 
 @pytest.fixture(autouse=True)
-def warming_on(settings):
-    """Every hit counted, a fresh tally, and the test database's connection kept through each warming render.
+def warming_on(settings, monkeypatch):
+    """Warming on, a fresh tally, and the test's database connection kept open through each warming render.
 
-    Django's test client keeps `close_old_connections` from closing the test's transaction; warming's own
-    handler is the real one, so the same is done for it here.
+    Django's test client keeps `close_old_connections` from closing the connection that holds the test's
+    transaction (and connects it again after each request); warming's handler is the real one, so the
+    same is done around each of its renders here.
     """
     settings.PAGE_CACHE_WARM_PAGES = 50
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
+    real_render = warming.render
+
+    def render_keeping_the_test_connection(variant):
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            return real_render(variant)
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+
+    monkeypatch.setattr(warming, "render", render_keeping_the_test_connection)
     tally.tally().clear()
     yield
     tally.tally().clear()
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
