@@ -25,10 +25,21 @@ import time
 import urllib.request
 from pathlib import Path
 
+import after_publish
+
 REPO = Path(__file__).resolve().parent.parent
 TREE = REPO.parent / "shared" / "iassist-hugo"
 VENV_BIN = Path(sys.executable).parent
-PORTS = {"cached": 18000, "uncached": 18001, "bare": 18002, "front": 18080, "files": 18081}
+PORTS = {
+    "cached": 18000,
+    "uncached": 18001,
+    "bare": 18002,
+    "search": 18003,
+    "search_uncached": 18004,
+    "front": 18080,
+    "files": 18081,
+}
+SECTIONS = ("pages", "edits", "search", "publish")
 APT_PACKAGES = ["nginx", "wrk", "libnginx-mod-http-cache-purge"]
 REDIS_URL = "redis://127.0.0.1:6379/13"
 
@@ -51,7 +62,32 @@ def parse_args():
         default="gzip",
         help="What every request accepts: gzip, as browsers send (default), or identity (uncompressed pages).",
     )
-    return parser.parse_args()
+    parser.add_argument(
+        "--sections",
+        default=",".join(SECTIONS),
+        help=f"What to measure, comma-separated (default all: {','.join(SECTIONS)}).",
+    )
+    parser.add_argument("--search-workers", type=int, default=2, help="gunicorn workers for search (default 2).")
+    parser.add_argument(
+        "--publish-minute", type=int, default=60, help="Seconds of the after-publish load (default 60)."
+    )
+    parser.add_argument("--publish-at", type=float, default=5.0, help="Seconds into it to publish (default 5).")
+    parser.add_argument(
+        "--publish-rate", type=int, default=200, help="Requests a second offered during it (default 200)."
+    )
+    parser.add_argument("--warm-pages", type=int, default=100, help="Pages warming renders (default 100).")
+    parser.add_argument(
+        "--publish-repeats", type=int, default=1, help="Pairs of warming off and on, each way round (default 1)."
+    )
+    args = parser.parse_args()
+    args.sections = {name.strip() for name in args.sections.split(",") if name.strip()}
+    if args.sections - set(SECTIONS):
+        parser.error(f"unknown sections: {', '.join(sorted(args.sections - set(SECTIONS)))}")
+    if not 0 <= args.publish_at < args.publish_minute:
+        parser.error("--publish-at must fall within --publish-minute")
+    if min(args.publish_rate, args.warm_pages, args.publish_repeats) <= 0:
+        parser.error("--publish-rate, --warm-pages and --publish-repeats must be more than 0")
+    return args
 
 
 def ensure_tools():
@@ -106,8 +142,8 @@ def prepare_site(tree):
     from wagtail.models import Site
 
     call_command("migrate", verbosity=0)
-    # nginx is not up yet: nothing to purge while the content is created.
-    with override_settings(WAGTAILFRONTENDCACHE={}):
+    # nginx is not up yet: nothing to purge while the content is created, nor any page to warm.
+    with override_settings(WAGTAILFRONTENDCACHE={}, PAGE_CACHE_WARM_PAGES=0):
         if (Path(tree) / "content" / "conferences").is_dir():
             call_command("import_hugo", str(tree), verbosity=0)
             source = f"imported {tree}"
@@ -346,7 +382,9 @@ def parse_wrk(output):
     lines = iter(output.splitlines())
     for line in lines:
         words = line.split()
-        if words[1:3] == ["requests", "in"]:
+        if words[:1] == ["Latency"] and len(words) >= 4:
+            result["max"] = _milliseconds(words[3])
+        elif words[1:3] == ["requests", "in"]:
             result["requests"] = int(words[0])
         elif line.startswith("Requests/sec:"):
             result["rps"] = float(words[1])
@@ -451,9 +489,11 @@ def main():
     env = environment(workdir, use_redis)
     os.environ.update(env)
     source, (biggest, pages) = prepare_site(args.tree)
-    from pagecache import generation
+    from pagecache import generation, tally
 
     generation.bump()
+    # Visits counted by an earlier run are of another database's pages.
+    tally.tally().clear()
     queries = {label: count_queries(path) for label, path in pages.items()}
     processes = Processes()
     log = (workdir / "servers.log").open("w")
@@ -465,7 +505,13 @@ def main():
                 processes, "bare", {}, workers, log, extra=["--chdir", str(REPO / "bench"), "bare_django:application"]
             ),
         }
-        for name in ("cached", "uncached", "bare"):
+        if "search" in args.sections:
+            servers["search"] = start_gunicorn(processes, "search", env, args.search_workers, log)
+            uncached_search = {**env, "SEARCH_CACHE_TIMEOUT": "0"}
+            servers["search_uncached"] = start_gunicorn(
+                processes, "search_uncached", uncached_search, args.search_workers, log
+            )
+        for name in servers:
             wait_for(PORTS[name])
         static_copy = workdir / "files"
         save_as_files(pages, static_copy)
@@ -474,25 +520,39 @@ def main():
         servers["front"] = servers["files"] = nginx
         wait_for(PORTS["front"], pages["conferences index"])
         wait_for(PORTS["files"], pages["conferences index"])
-        report(args, source, workers, use_redis, pages, queries, servers)
-        print()
-        uncached_ms = sequential_ms(PORTS["uncached"], biggest.url, args.accept_encoding)
-        print(f"biggest programme uncached, one request at a time: median {uncached_ms:.1f} ms (target < 50 ms)")
-        watched = pages_listing(biggest, pages)
-        for label, ms in edit_visible_after(biggest, watched).items():
-            print(f"published conference title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
-        for label, ms in presentation_edit_visible_after(biggest, {"the programme": biggest.url}).items():
-            print(f"edited presentation title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
-        during = load_through_an_edit(biggest, args.duration, args.connections, args.accept_encoding)
-        print(
-            f"biggest programme through nginx, a title published halfway through the load: {during['rps']:.0f} req/s, "
-            f"p50 {during['p50']:.2f} ms, p99 {during['p99']:.2f} ms"
-        )
+        if "pages" in args.sections:
+            report(args, source, workers, use_redis, pages, queries, servers)
+        else:
+            print(f"{source}; gunicorn {workers} workers; cache: {'Redis' if use_redis else 'files'}")
+            print(f"load average before the run: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
+        if "search" in args.sections:
+            after_publish.search_rows(sys.modules[__name__], args, servers, workdir, pages["conferences index"])
+        if "publish" in args.sections:
+            after_publish.publish_minute_rows(sys.modules[__name__], args, servers, workdir, biggest, use_redis)
+        if "edits" in args.sections:
+            edits(args, biggest, pages)
     finally:
         processes.stop_all()
         log.close()
     print(f"load average after the run: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
     print(f"scratch files (database, logs) in {workdir}")
+
+
+def edits(args, biggest, pages):
+    """The biggest programme uncached, and how soon edits show through nginx."""
+    print()
+    uncached_ms = sequential_ms(PORTS["uncached"], biggest.url, args.accept_encoding)
+    print(f"biggest programme uncached, one request at a time: median {uncached_ms:.1f} ms (target < 50 ms)")
+    watched = pages_listing(biggest, pages)
+    for label, ms in edit_visible_after(biggest, watched).items():
+        print(f"published conference title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
+    for label, ms in presentation_edit_visible_after(biggest, {"the programme": biggest.url}).items():
+        print(f"edited presentation title visible through nginx on {label}: {_shown(ms)} (target < 1000 ms)")
+    during = load_through_an_edit(biggest, args.duration, args.connections, args.accept_encoding)
+    print(
+        f"biggest programme through nginx, a title published halfway through the load: {during['rps']:.0f} req/s, "
+        f"p50 {during['p50']:.2f} ms, p99 {during['p99']:.2f} ms"
+    )
 
 
 def report(args, source, workers, use_redis, pages, queries, servers):

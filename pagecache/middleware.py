@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-from . import anonymous, expiry, generation
+from . import anonymous, expiry, generation, tally
 from .copies import WorkerCopies
 from .outage import CacheUnavailable
 
@@ -41,8 +41,8 @@ def page_key(request):
 
     The day is there because listings split upcoming from past conferences by today's date.
     """
-    encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
-    parts = [request.scheme, request.get_host(), request.path, encoding, timezone.localdate().isoformat()]
+    parts = [request.scheme, request.get_host(), request.path, tally.encoding_of(request)]
+    parts.append(timezone.localdate().isoformat())
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"pagecache:page:v{ENTRY_FORMAT}:{digest}"
 
@@ -65,11 +65,17 @@ class AnonymousPageCacheMiddleware:
             return self._fill_once(request, key, token)
         if stored is None:
             return self._render(request, key, token)
-        return self._hit(key, stored)
+        return self._hit(request, key, stored)
 
-    def _hit(self, key, stored):
-        self.copies.put(key, stored)
+    def _hit(self, request, key, stored):
+        tally.record_hit(request)
+        self._keep_copy(request, key, stored)
         return _rebuild(stored)
+
+    def _keep_copy(self, request, key, entry):
+        # A warming render's handler is not the one visitors go through: a copy there is never read.
+        if not tally.is_warming(request):
+            self.copies.put(key, entry)
 
     def _render(self, request, key, token):
         response = self.get_response(request)
@@ -84,7 +90,8 @@ class AnonymousPageCacheMiddleware:
             except CacheUnavailable:
                 del response[HEADER]  # not stored after all
                 return response
-            self.copies.put(key, entry)
+            self._keep_copy(request, key, entry)
+            tally.record_render(request)
         return response
 
     def _fill_once(self, request, key, token):
@@ -107,7 +114,7 @@ class AnonymousPageCacheMiddleware:
                 _release(cache, claim)
         stored = self._wait_for_fill(key, claim)
         if stored is not None:
-            return self._hit(key, stored)
+            return self._hit(request, key, stored)
         try:
             token = generation.current()
         except CacheUnavailable:

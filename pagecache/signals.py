@@ -9,24 +9,30 @@ from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import content, generation
+from . import content, generation, warming
 
 DISPATCH_PREFIX = "pagecache"
+
+
+def content_changed():
+    generation.bump()
+    # After the bump's own replacement on commit, so that the pages are rendered under the new token.
+    warming.after_change()
 
 
 def row_changed(sender, instance=None, raw=False, **kwargs):
     # Fixture loading (raw) replays rows outside any edit.
     if not raw and content.is_content(type(instance)):
-        generation.bump()
+        content_changed()
 
 
 def relation_changed(sender, instance=None, action="", **kwargs):
     if action.startswith("post_") and content.is_content(type(instance)):
-        generation.bump()
+        content_changed()
 
 
 def page_changed(sender, **kwargs):
-    generation.bump()
+    content_changed()
 
 
 def connect_deletes(model):

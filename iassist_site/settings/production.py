@@ -75,6 +75,12 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))
 PAGE_CACHE_WORKER_BYTES = int(os.environ.get("PAGE_CACHE_WORKER_BYTES", str(32 * 1024 * 1024)))
 # Seconds a visitor waits for another visitor's render of the same page before rendering it too.
 PAGE_CACHE_FILL_WAIT = float(os.environ.get("PAGE_CACHE_FILL_WAIT", "3"))
+# After an edit, the process that made it renders the most visited pages again ahead of visitors
+# (pagecache/warming.py): at most this many (0: no warming), for at most this many seconds.
+PAGE_CACHE_WARM_PAGES = int(os.environ.get("PAGE_CACHE_WARM_PAGES", "100"))
+PAGE_CACHE_WARM_SECONDS = float(os.environ.get("PAGE_CACHE_WARM_SECONDS", "20"))
+# Seconds a search answer is kept for anonymous visitors (search/cache.py; 0: not kept).
+SEARCH_CACHE_TIMEOUT = int(os.environ.get("SEARCH_CACHE_TIMEOUT", "300"))
 
 # A caching proxy in front (deploy/nginx.conf): Wagtail purges a page's own addresses
 # there when it is published or unpublished.
