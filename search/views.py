@@ -4,12 +4,13 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from . import engine, results, suggestions
 from .cache import kept
@@ -195,6 +196,13 @@ def _decorate(shown, query):
     return shown
 
 
+def _count_hit(logged):
+    """Query.add_hit() in one statement when today's row exists (it reads the row, then writes it)."""
+    today = timezone.now().date()
+    if not QueryDailyHits.objects.filter(query=logged, date=today).update(hits=F("hits") + 1):
+        logged.add_hit(today)
+
+
 def search(request):
     query = ParsedQuery.parse(request.GET.get("q", ""))
     kind, decade, notes = _filters(request)
@@ -212,7 +220,7 @@ def search(request):
     promotions = []
     if not query.is_empty and found.number == 1:
         logged = Query.get(query.text)
-        logged.add_hit()
+        _count_hit(logged)
         promotions = list(logged.editors_picks.select_related("page").order_by("sort_order"))
 
     response = TemplateResponse(
