@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class SearchConfig(AppConfig):
@@ -10,3 +11,4 @@ class SearchConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        post_migrate.connect(signals.fill_empty_terms, sender=self, dispatch_uid="search.terms.fill")

@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 300
 # Part of every key: raise it when what an entry holds changes, so that a deployment never reads
 # entries written by the code before it.
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 
 
 def _cache():

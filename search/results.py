@@ -9,7 +9,6 @@ none for conferences).
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
@@ -77,18 +76,23 @@ def _fill_conferences(results, query):
 
 
 def _fill_presentations(results, query):
+    # Rows, not model instances: building a presentation, its session and each presenter and person as
+    # objects cost more than the two statements themselves.
+    ids = [result.pk for result in results]
+    rows = Presentation.objects.filter(pk__in=ids).values_list("pk", "abstract", "session__title")
+    loaded = {pk: (abstract, session) for pk, abstract, session in rows}
+    people = {}
     # In the programme's order; presenters imported together share a sort order, so the id breaks ties.
-    in_order = Presenter.objects.select_related("person").order_by("sort_order", "pk")
-    presenters = Prefetch("presenters", queryset=in_order)
-    loaded = Presentation.objects.filter(pk__in=[r.pk for r in results]).select_related("session")
-    loaded = {item.pk: item for item in loaded.prefetch_related(presenters)}
+    entries = Presenter.objects.filter(presentation_id__in=ids).order_by("sort_order", "pk")
+    for presentation_id, name in entries.values_list("presentation_id", "person__name"):
+        people.setdefault(presentation_id, []).append(name)
     for result in results:
-        item = loaded.get(result.pk)
-        if item is None:
+        if result.pk not in loaded:
             continue
-        result.people = [entry.person.name for entry in item.presenters.all()]
-        result.session = item.session.title if item.session_id else ""
-        abstract = (item.abstract or "").strip()
+        abstract, session = loaded[result.pk]
+        result.people = people.get(result.pk, [])
+        result.session = session or ""
+        abstract = (abstract or "").strip()
         result.snippet_text = "" if abstract.casefold().strip(" .") in NO_ABSTRACT else abstract
 
 

@@ -4,18 +4,20 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
-from . import engine, results
+from . import engine, results, suggestions
 from .cache import kept
 from .query import ParsedQuery
 from .ranking import KIND_PLURALS, KINDS
 from .snippets import highlight
+from .spelling import search_as_meant
 
 RESULTS_PER_PAGE = 10
 JSON_DEFAULT_LIMIT = 20
@@ -66,15 +68,31 @@ class KindLink:
     current: bool
 
 
+def _search_url(text, kind=None, decade=None, *, as_typed=False):
+    params = {"q": text, "kind": kind or "", "decade": decade or "", "as_typed": "1" if as_typed else ""}
+    return f"{reverse('search')}?{urlencode({key: item for key, item in params.items() if item})}"
+
+
 def _kind_links(request, query, kind, decade, outcome):
     """Links to the same search narrowed to each kind, with how many results each has."""
     links = []
     for value, label in [("", "Everything"), *((name, KIND_PLURALS[name]) for name in KINDS)]:
         count = sum(outcome.counts.values()) if not value else outcome.counts.get(value, 0)
-        params = {"q": query.text, "kind": value, "decade": decade or ""}
-        url = f"{reverse('search')}?{urlencode({key: item for key, item in params.items() if item})}"
+        url = _search_url(query.text, value, decade, as_typed=_as_typed(request))
         links.append(KindLink(label, count, url, (value or None) == kind))
     return links
+
+
+def _spelling_links(query, kind, decade, found):
+    """The links of "Showing results for X; search instead for Y" and of "Did you mean X?"."""
+    if found.corrected:
+        return {
+            "corrected_url": _search_url(found.corrected, kind, decade),
+            "as_typed_url": _search_url(query.text, kind, decade, as_typed=True),
+        }
+    if found.suggestion:
+        return {"suggestion_url": _search_url(found.suggestion, kind, decade)}
+    return {}
 
 
 def _filters(request):
@@ -100,18 +118,30 @@ def _json_item(candidate):
     return {"title": candidate.title, "url": candidate.url, "kind": candidate.kind, "year": candidate.year}
 
 
+def _as_typed(request):
+    """Whether the visitor asked for the query as typed, not corrected ("search instead for …")."""
+    return request.GET.get("as_typed", "") in ("1", "true", "yes")
+
+
 def _json_results(request, query, kind, decade):
     """The count and one page of results for the JSON format (without the query, which the caller echoes)."""
     limit = min(max(_int(request.GET.get("limit"), JSON_DEFAULT_LIMIT), 1), JSON_MAX_LIMIT)
-    suggest = request.GET.get("suggest", "") in ("1", "true", "yes")
-    outcome = engine.run_search(query, kind=kind, decade=decade, request=request, suggest=suggest)
+    if request.GET.get("suggest", "") in ("1", "true", "yes"):
+        found = suggestions.suggest(query, engine.PageUrls(request), limit=limit, kind=kind, decade=decade)
+        return {"count": len(found), "results": [_json_item(row) for row in found]}
+    outcome, spelling = search_as_meant(query, as_typed=_as_typed(request), kind=kind, decade=decade, request=request)
     paginator = Paginator(outcome.results, limit)
     page = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
-    return {"count": outcome.count, "results": [_json_item(candidate) for candidate in page.object_list]}
+    data = {"count": outcome.count, "results": [_json_item(candidate) for candidate in page.object_list]}
+    if spelling.corrected:
+        data["corrected"] = spelling.corrected
+    if spelling.suggestion:
+        data["suggestion"] = spelling.suggestion
+    return data
 
 
 def _search_json(request, query, kind, decade, notes):
-    parts = ("json", query.normal_form, kind, decade, *_params(request, "page", "limit", "suggest"))
+    parts = ("json", query.normal_form, kind, decade, *_params(request, "page", "limit", "suggest", "as_typed"))
     found = kept(request, parts, lambda: _json_results(request, query, kind, decade))
     data = {"query": query.text, **found}
     if notes:
@@ -133,14 +163,21 @@ class ResultsPage:
     relaxed: bool
     number: int
     results: list
+    # The query the results are for, when the one typed found nothing; a better one to offer.
+    corrected: str = ""
+    suggestion: str = ""
 
 
 def _results_page(request, query, kind, decade):
-    outcome = engine.run_search(query, kind=kind, decade=decade, request=request)
+    outcome, spelling = search_as_meant(query, as_typed=_as_typed(request), kind=kind, decade=decade, request=request)
+    # The words marked are those searched: the corrected ones when the results are for them.
+    query = outcome.query
     paginator = Paginator(outcome.results, RESULTS_PER_PAGE)
     number = _page_number(request.GET.get("page"), paginator.num_pages)
     shown = results.hydrate(paginator.page(number).object_list, query)
     return ResultsPage(
+        corrected=spelling.corrected,
+        suggestion=spelling.suggestion,
         count=outcome.count,
         counts=outcome.counts,
         matches=outcome.matches,
@@ -159,6 +196,13 @@ def _decorate(shown, query):
     return shown
 
 
+def _count_hit(logged):
+    """Query.add_hit() in one statement when today's row exists (it reads the row, then writes it)."""
+    today = timezone.now().date()
+    if not QueryDailyHits.objects.filter(query=logged, date=today).update(hits=F("hits") + 1):
+        logged.add_hit(today)
+
+
 def search(request):
     query = ParsedQuery.parse(request.GET.get("q", ""))
     kind, decade, notes = _filters(request)
@@ -168,7 +212,7 @@ def search(request):
     if request.GET.get("format") == "json":
         return _search_json(request, query, kind, decade, notes)
 
-    parts = ("html", query.normal_form, kind, decade, *_params(request, "page"))
+    parts = ("html", query.normal_form, kind, decade, *_params(request, "page", "as_typed"))
     found = kept(request, parts, lambda: _results_page(request, query, kind, decade))
     # The paginator only counts: the results of the page are in `found`.
     page = Paginator(range(found.count), RESULTS_PER_PAGE).page(found.number)
@@ -176,7 +220,7 @@ def search(request):
     promotions = []
     if not query.is_empty and found.number == 1:
         logged = Query.get(query.text)
-        logged.add_hit()
+        _count_hit(logged)
         promotions = list(logged.editors_picks.select_related("page").order_by("sort_order"))
 
     response = TemplateResponse(
@@ -196,6 +240,7 @@ def search(request):
             "kind_options": _kind_options(kind),
             "kind_links": _kind_links(request, query, kind, decade, found),
             "decade_options": _decade_options(decade),
+            **_spelling_links(query, kind, decade, found),
         },
     )
     response["X-Robots-Tag"] = "noindex"

@@ -16,8 +16,14 @@ from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
-# Tables only a search reads: the index, the programme, the people.
-SEARCH_TABLES = ("indexentry", Presentation._meta.db_table, "conferences_person", "conferences_presenter")
+# Tables only a search reads: the index, the programme, the people, the suggestions.
+SEARCH_TABLES = (
+    "indexentry",
+    Presentation._meta.db_table,
+    "conferences_person",
+    "conferences_presenter",
+    "search_suggestion",
+)
 NONCE = re.compile(r'nonce="[^"]*"')
 
 

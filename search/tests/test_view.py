@@ -136,3 +136,9 @@ def test_the_search_page_runs_a_bounded_number_of_queries(client, site, django_a
     with django_assert_max_num_queries(24):
         response = get(client, q="Ottawa data")
     assert len(result_titles(response)) == 10
+
+
+def test_each_search_counts_one_hit_for_the_day(client, site):
+    for _ in range(3):
+        client.get("/search/", {"q": "Census  of Canada"})
+    assert [hits.hits for hits in Query.get("census of canada").daily_hits.all()] == [3]

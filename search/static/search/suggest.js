@@ -8,9 +8,10 @@
  * the highlighted one (or submits the search when none is), Escape closes the
  * list, and a polite live region says how many suggestions there are.
  *
- * Suggestions come from /search/?q=…&format=json&limit=8&suggest=1, the same
- * ranking as the results page, with the last word matched as a prefix. Data is
- * only ever written with textContent, never as HTML.
+ * Suggestions come from /search/?q=…&format=json&limit=8&suggest=1: titles and
+ * names holding the words typed in that order, the last one as a prefix, read
+ * from the search's prefix index. Data is only ever written with textContent,
+ * never as HTML.
  */
 (function () {
     "use strict";
