@@ -11,8 +11,9 @@ skipped: the presentation itself leaves the index (Wagtail's post_delete).
 
 The vocabulary and the suggestions (search/terms.py) are rebuilt from the content once after
 each transaction that changes what they hold, however many rows it saved: an import saves
-thousands of rows in one transaction and refreshes them once, when it commits. A refresh that
-fails is logged and never fails the edit, which is already committed.
+thousands of rows in one transaction and refreshes them once, when it commits. In production the
+refresh runs in a thread of its own, so the editor does not wait for it (search/refresher.py). A
+refresh that fails is logged and never fails the edit, which is already committed.
 """
 
 import logging
@@ -27,7 +28,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from conferences.models import Person, Presentation, PresentationDOI, Presenter, Session
 
-from . import terms
+from . import refresher, terms
 from .models import SearchTerm
 
 logger = logging.getLogger(__name__)
@@ -79,8 +80,7 @@ def person_saved(sender, instance, created=False, raw=False, **kwargs):
 
 
 def refresh_terms():
-    found = terms.refresh()
-    logger.info("search terms refreshed: %s", found)
+    refresher.refresh_after_change()
 
 
 def _refresh_pending(connection):

@@ -79,6 +79,9 @@ PAGE_CACHE_FILL_WAIT = float(os.environ.get("PAGE_CACHE_FILL_WAIT", "3"))
 # (pagecache/warming.py): at most this many (0: no warming), for at most this many seconds.
 PAGE_CACHE_WARM_PAGES = int(os.environ.get("PAGE_CACHE_WARM_PAGES", "100"))
 PAGE_CACHE_WARM_SECONDS = float(os.environ.get("PAGE_CACHE_WARM_SECONDS", "20"))
+# The search's vocabulary and suggestions are refreshed after an edit in a thread of the process that
+# made it, so that the editor does not wait for the second it takes (search/refresher.py).
+SEARCH_TERMS_REFRESH_IN_BACKGROUND = True
 # Seconds a search answer is kept for anonymous visitors (search/cache.py; 0: not kept).
 SEARCH_CACHE_TIMEOUT = int(os.environ.get("SEARCH_CACHE_TIMEOUT", "300"))
 
