@@ -46,6 +46,13 @@ def parse_args(argv=None):
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432", help="Server, no database.")
     parser.add_argument("--workdir", default=None, help="Where the trees and SQLite files go (default: a temp dir).")
     parser.add_argument("--keep", action="store_true", help="Keep the trees and databases afterwards.")
+    parser.add_argument(
+        "--existing",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="Measure this already imported database instead (repeatable; MEDIA_ROOT must hold its files).",
+    )
     parser.add_argument("--one", default=None, help=argparse.SUPPRESS)  # internal: "scale,url,tree" of one run
     args = parser.parse_args(argv)
     if args.repeat < 1:
@@ -78,6 +85,8 @@ def main(argv=None):
     args = parse_args(argv)
     if args.one:
         return measure_one(args)
+    if args.existing:
+        return measure_existing(args)
     sys.path.insert(0, str(REPO))
     from bench.synthetic_archive import build_tree
 
@@ -102,6 +111,14 @@ def main(argv=None):
         if not args.keep and args.workdir is None:
             _remove(tree)
     print_summary(args, results)
+
+
+def measure_existing(args):
+    """The same measurements on databases imported earlier (by this script with --keep, or by hand)."""
+    print(f"scale benchmark on existing databases; {machine()}")
+    for url in args.existing:
+        result = _run_one(args, 0, url, "")
+        print_run(0, url.split("@")[-1], result)
 
 
 def _run_one(args, scale, url, tree):
@@ -222,7 +239,8 @@ def measure_one(args):
     scale, url, tree = args.one.split(",", 2)
     workdir = Path(tempfile.mkdtemp(prefix="iassist-scale-run-"))
     os.environ["DATABASE_URL"] = url
-    os.environ["MEDIA_ROOT"] = str(workdir / "media")
+    if tree:
+        os.environ["MEDIA_ROOT"] = str(workdir / "media")
     os.environ["DJANGO_SETTINGS_MODULE"] = "iassist_site.settings.test"
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(HERE))
@@ -232,10 +250,12 @@ def measure_one(args):
     from django.core.management import call_command
 
     load_before = os.getloadavg()[0]
-    call_command("migrate", verbosity=0)
-    wall, cpu = time.perf_counter(), time.process_time()
-    call_command("import_hugo", tree, verbosity=0)
-    result = {"import_wall": time.perf_counter() - wall, "import_cpu": time.process_time() - cpu}
+    result = {"import_wall": 0.0, "import_cpu": 0.0}  # an existing database: imported before
+    if tree:
+        call_command("migrate", verbosity=0)
+        wall, cpu = time.perf_counter(), time.process_time()
+        call_command("import_hugo", tree, verbosity=0)
+        result = {"import_wall": time.perf_counter() - wall, "import_cpu": time.process_time() - cpu}
     result.update(counts(), db_bytes=database_bytes(url), load_before=load_before)
     result.update(search_times(args.repeat))
     result["pages"] = page_costs(args.repeat)
@@ -287,7 +307,8 @@ def page_costs(repeat):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    admin = get_user_model().objects.create_superuser("scale-bench", "scale@example.org", "x")
+    users = get_user_model().objects
+    admin = users.filter(username="scale-bench").first() or users.create_superuser("scale-bench", "", None)
     visitor, editor = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
     editor.force_login(admin)
     return {name: render_cost(editor if name == "admin listing" else visitor, path, what, repeat)
