@@ -118,12 +118,13 @@ def measure_existing(args):
     print(f"scale benchmark on existing databases; {machine()}")
     for url in args.existing:
         result = _run_one(args, 0, url, "")
-        print_run(0, url.split("@")[-1], result)
+        print_run(0, "(existing)", result)
 
 
 def _run_one(args, scale, url, tree):
     command = [sys.executable, __file__, "--one", f"{scale},{url},{tree}", "--repeat", str(args.repeat)]
-    print(f"{_label(scale)} on {url.split(':', 1)[0]}: importing (load average {os.getloadavg()[0]:.1f})", flush=True)
+    doing = f"{_label(scale)} on {url.split(':', 1)[0]}: importing" if tree else f"{url}: measuring"
+    print(f"{doing} (load average {os.getloadavg()[0]:.1f})", flush=True)
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     if finished.returncode:
         sys.stderr.write(finished.stdout[-4000:] + finished.stderr[-4000:])
@@ -324,7 +325,8 @@ def page_paths():
 
     from conferences.models import ConferenceIndexPage, ConferencePage, Person
 
-    biggest = ConferencePage.objects.annotate(size=Count("presentations")).order_by("-size", "pk").first()
+    # Copies are as big as their real programme: on a tie the newest, the real one, is measured at every scale.
+    biggest = ConferencePage.objects.annotate(size=Count("presentations")).order_by("-size", "-year").first()
     person = Person.objects.annotate(talks=Count("presenter_entries")).order_by("-talks", "pk").first()
     index = ConferenceIndexPage.objects.live().first()
     sitemap = Client(HTTP_HOST="localhost").get("/sitemap.xml").content.decode()
