@@ -166,6 +166,8 @@ def print_run(scale, database, result):
         f"load average {result['load_before']:.1f} -> {result['load_after']:.1f}",
         flush=True,
     )
+    slowest = ", ".join(f"{query[:40]!r} {ms:.0f} ms" for query, ms in result["search_slowest"])
+    print(f"    slowest searches (median): {slowest}")
     for name in PAGES:
         page = result["pages"][name]
         cost = f"{page['median_ms']:8.1f} ms (CPU {page['cpu_median_ms']:7.1f})  {page['queries']:4d} queries"
