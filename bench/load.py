@@ -217,8 +217,12 @@ def request(port, path, connection=None):
 
 def page_paths(port):
     status, body, _ = request(port, "/sitemap.xml")
-    paths = [urlsplit(url).path for url in re.findall(rb"<loc>([^<]+)</loc>", body and body or b"")]
-    paths = [path.decode() if isinstance(path, bytes) else path for path in paths]
+    addresses = re.findall(rb"<loc>([^<]+)</loc>", body or b"")
+    if b"<sitemapindex" in (body or b""):  # a large site's sitemap is an index of sitemap files
+        files = [urlsplit(address.decode().replace("&amp;", "&")) for address in addresses]
+        bodies = [request(port, f"{file.path}?{file.query}" if file.query else file.path)[1] for file in files]
+        addresses = [address for part in bodies for address in re.findall(rb"<loc>([^<]+)</loc>", part or b"")]
+    paths = [urlsplit(address.decode()).path for address in addresses]
     if status != 200 or not paths:
         raise SystemExit(f"The sitemap gave {status} and {len(paths)} pages.")
     return paths + ["/conferences/people/", "/"]

@@ -5,13 +5,13 @@ from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
 from conferences import reports as conference_reports
 from conferences.feeds import section_feed
 from conferences.schedule_files import schedule_file
+from iassist_site import sitemaps
 from iassist_site.security import passwords
 from iassist_site.security.sign_in import ThrottledAdminLoginForm
 from openarchive.oai.views import endpoint as oai_endpoint
@@ -37,7 +37,9 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("data/", include("openarchive.urls")),
     path("oai/", oai_endpoint, name="oai"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    # The index's sections when the site outgrows one sitemap: /sitemap-presentations.xml?p=2...
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     # The old site's feeds: /conferences/index.xml, /conferences/iassist2025/index.xml...
     re_path(r"^(?P<path>(?:[-\w]+/)+)index\.xml$", section_feed, name="section_feed"),
     # A conference's schedule for schedule apps: /conferences/iassist2026/schedule.xml and .json.

@@ -197,22 +197,6 @@ class ConferenceIndexPage(RoutablePageMixin, Page):
             context["archive_page"] = self.archive_page()
         return context
 
-    def get_sitemap_urls(self, request=None):
-        """The index also lists every presentation page, so that Google Scholar finds them all."""
-        urls = super().get_sitemap_urls(request)
-        live_conferences = ConferencePage.objects.child_of(self).live().public().defer_streamfields()
-        conferences = {
-            page.pk: (page.get_full_url(request), page.last_published_at or page.latest_revision_created_at)
-            for page in live_conferences
-        }
-        presentations = (
-            Presentation.objects.public().filter(conference_id__in=conferences).order_by("conference_id", "pk")
-        )
-        for conference_id, slug in presentations.values_list("conference_id", "slug"):
-            base_url, lastmod = conferences[conference_id]
-            urls.append({"location": paths.presentation_url(base_url, slug), "lastmod": lastmod})
-        return urls
-
     def people_url(self, request=None):
         return paths.people_url(self.get_url(request))
 
