@@ -22,6 +22,7 @@ from wagtail.admin.views.generic import chooser as generic_chooser
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.snippets.views import chooser
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .models import ConferencePage, Person, Presenter
 from .permissions import scope_to_user
@@ -283,15 +284,23 @@ class ConferenceChosenView(generic_chooser.ChosenView):
         return editable_conferences(self.request.user).get(pk=pk)
 
 
-class ConferenceChooserWidget(BaseChooser):
-    """The widget of the listings' conference filter. A value that names no conference (a typed
-    address, `?conference=abc`) shows as no choice: the filter reports it."""
+class FilterChooserMixin:
+    """For a listing's filter: a value that names nothing (a typed address, `?conference=abc`) shows
+    as no choice, and the filter reports it."""
 
     def get_instance(self, value):
         try:
             return super().get_instance(value)
         except (ValueError, TypeError, OverflowError, ValidationError):
             return None
+
+
+class ConferenceChooserWidget(FilterChooserMixin, BaseChooser):
+    """The widget of the listings' conference filter."""
+
+
+class SessionFilterChooser(FilterChooserMixin, AdminSnippetChooser):
+    """The widget of the presentations listing's session filter."""
 
 
 class ConferenceChooserViewSet(ChooserViewSet):

@@ -2,15 +2,15 @@
 
 Their drop-downs offer only the conferences, sessions and rooms the editor may change: a title in a
 drop-down is as visible as a row in the listing, and an organiser sees no other conference's. The
-presentations and sessions are filtered by conference with a searchable chooser (newest first):
-fifty years of conferences make too long a drop-down.
+presentations and sessions are filtered by conference, and presentations by session, with searchable
+choosers (newest first): fifty years of conferences and their sessions make too long a drop-down.
 """
 
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
 
 from .choices import SessionType
-from .choosers import ConferenceChoiceField, conference_chooser
+from .choosers import ConferenceChoiceField, SessionFilterChooser, conference_chooser
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import scope_to_user
 
@@ -29,13 +29,19 @@ class ConferenceFilter(django_filters.ModelChoiceFilter):
     field_class = ConferenceChoiceField
 
 
+class SessionFilter(django_filters.ModelChoiceFilter):
+    # A chooser, not a drop-down: the archive has some 700 sessions (6,678 in the tenfold archive of
+    # bench/scale.py, half a megabyte of <option>s on every listing page).
+    field_class = ConferenceChoiceField
+
+
 def chosen_conference_filter():
     return ConferenceFilter(queryset=conference_choices, label="Conference", widget=conference_chooser.widget_class())
 
 
 class PresentationFilterSet(WagtailFilterSet):
     conference = chosen_conference_filter()
-    session = django_filters.ModelChoiceFilter(queryset=session_choices, label="Session")
+    session = SessionFilter(queryset=session_choices, label="Session", widget=SessionFilterChooser(Session))
     presenter = django_filters.CharFilter(
         field_name="presenters__person__name", lookup_expr="icontains", label="Presenter name contains", distinct=True
     )

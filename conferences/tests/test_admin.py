@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -44,6 +45,25 @@ def test_presentations_filter_by_conference(admin_client, programme):
 def test_presentations_filter_by_session(admin_client, programme):
     html = listing(admin_client, "presentation", session=programme["a1"].pk)
     assert "Census of Canada" in html and "FAIR Everywhere" not in html
+
+
+def test_the_session_filter_is_a_chooser_not_a_drop_down_of_every_session(admin_client, programme):
+    page = BeautifulSoup(listing(admin_client, "presentation"), "html.parser")
+    assert not page.select('select[name="session"]')
+    assert page.select_one('input[name="session"]') is not None
+
+
+def test_a_chosen_session_is_shown_in_its_filter(admin_client, programme):
+    page = BeautifulSoup(listing(admin_client, "presentation", session=programme["a1"].pk), "html.parser")
+    assert page.select_one('input[name="session"]')["value"] == str(programme["a1"].pk)
+    assert "Session A1" in page.select_one(".snippet-chooser, [data-chooser]").get_text()
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "abc", "-1", "1 OR 1=1", "<b>x</b>"])
+def test_a_session_filter_that_names_no_session_is_reported_on_a_clean_page(admin_client, programme, value):
+    html = listing(admin_client, "presentation", session=value)
+    assert "Select a valid choice" in html
+    assert "<b>x</b>" not in html
 
 
 def test_presentations_filter_by_presenter(admin_client, programme):
