@@ -31,6 +31,8 @@ METRICS = {
     "blocking": "total-blocking-time",
     "LCP": "largest-contentful-paint",
 }
+# Apart from the benchmarks' 18000-18199, so that Lighthouse can run beside them.
+PORTS = range(18400, 18500)
 
 
 def parse_args():
@@ -63,7 +65,7 @@ def main():
         pages = kinds_of_page(env)
         if args.page:
             pages = {path: path for path in args.page}
-        port = free_port()
+        port = free_port(PORTS)
         server = start_gunicorn(env, port, args)
         print(f"Lighthouse {lighthouse_version()} (mobile), {content}, gunicorn on 127.0.0.1:{port}")
         measure_all(f"http://127.0.0.1:{port}", pages, args)
