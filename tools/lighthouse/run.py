@@ -90,14 +90,15 @@ def main():
 
 
 def chosen_pages(kinds, args):
-    if args.page:
-        return {path.strip("/").replace("/", "-") or "home": path for path in args.page}
-    if args.kind:
-        unknown = set(args.kind) - set(kinds)
-        if unknown:
-            raise SystemExit(f"No such kind of page: {', '.join(sorted(unknown))}; there are {', '.join(kinds)}.")
-        return {kind: path for kind, path in kinds.items() if kind in args.kind}
-    return kinds
+    """Every kind of page, or only the kinds (--kind) and addresses (--page) asked for."""
+    if not (args.page or args.kind):
+        return kinds
+    unknown = set(args.kind or ()) - set(kinds)
+    if unknown:
+        raise SystemExit(f"No such kind of page: {', '.join(sorted(unknown))}; there are {', '.join(kinds)}.")
+    pages = {kind: path for kind, path in kinds.items() if kind in (args.kind or ())}
+    pages.update({path.strip("/").replace("/", "-") or "home": path for path in args.page or ()})
+    return pages
 
 
 def start_nginx(workdir, upstream_port, servers):
