@@ -1,8 +1,9 @@
-"""A session's presentations as HTML, built in Python rather than by nested template loops.
+"""A conference's programme as HTML, built in Python rather than by nested template loops.
 
-The biggest programme (IASSIST 2025) lists 166 presentations with about 300 presenter
-entries; Django's template engine spent two thirds of the page's render time in those
-loops, and `format_html` (lazy-aware escaping on every value) was not much cheaper. The
+The biggest programme (IASSIST 2025) lists 59 sessions, 166 presentations and about 430
+presenter entries; Django's template engine spent two thirds of the page's render time in
+those loops (then, with the presentations built here, a third of it in the sessions' own
+headers), and `format_html` (lazy-aware escaping on every value) was not much cheaper. The
 markup is the one `includes/programme.html` had. Every value read from the database goes
 through `_e` (the standard library's `html.escape`, which Django's own `escape` wraps), so
 it is escaped exactly as a template would escape it; the tests hold that.
@@ -13,8 +14,106 @@ from html import escape as _e
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
-from .paths import presentation_url
+from .paths import presentation_url, session_calendar_url
 from .zenodo import doi_url, is_zenodo_doi
+
+
+def sessions_html(sessions, links, conference_url, people_url):
+    """Each session of the programme (as `conference_programme()` and `programme_days()` give them), in order.
+
+    `links` are the schedule's addresses (`schedule_links()`), or None for a programme without times.
+    """
+    base, people = _e(conference_url), _e(people_url)
+    return mark_safe("".join(_session(session, links, base, people) for session in sessions))
+
+
+def index_html(days, session_count):
+    """The programme's index of days and sessions, for a programme of more than one session; else ""."""
+    if session_count < 2:
+        return ""
+    one_day = len(days) == 1
+    return mark_safe(
+        '<nav class="programme-index" aria-labelledby="programme-index-heading">\n'
+        '<h3 id="programme-index-heading" class="programme-index__heading">Days and sessions</h3>\n'
+        '<ul class="programme-index__days">\n' + "".join(_index_day(day, one_day) for day in days) + "</ul>\n</nav>"
+    )
+
+
+def _index_day(day, open_):
+    count = len(day["sessions"])
+    sessions = f"{count} session{'' if count == 1 else 's'}"
+    entries = "".join(
+        f'<li><a href="#session-{session["pk"]}">{_index_time(session)}{_e(_heading(session))}</a></li>'
+        for session in day["sessions"]
+    )
+    return (
+        f'<li>\n<details class="programme-index__day"{" open" if open_ else ""}>\n'
+        f'<summary>{_e(day["label"])} <span class="programme-index__count">({sessions})</span></summary>\n'
+        f"<ol>\n{entries}\n</ol>\n</details>\n</li>\n"
+    )
+
+
+def _index_time(session):
+    slot = session.get("slot")
+    return f'<span class="programme-index__time">{_e(slot.start_text)}</span> ' if slot else ""
+
+
+def _heading(session):
+    return f"{session['code']}: {session['title']}" if session["code"] else session["title"]
+
+
+def _session(session, links, base, people):
+    pk = session["pk"]
+    description = session["description"]
+    return (
+        f'<section class="session" aria-labelledby="session-{pk}">\n<header class="session__header">\n'
+        f'<h3 class="session__title" id="session-{pk}">{_e(_heading(session))}</h3>\n'
+        f"{_session_meta(session, links)}</header>\n"
+        + (
+            f'<div class="session__description">{linebreaks(description, autoescape=True)}</div>\n'
+            if description
+            else ""
+        )
+        + _session_recording(session)
+        + '<ol class="presentations">\n'
+        + "".join(_presentation(item, base, people) for item in session["presentations"])
+        + "</ol>\n</section>\n"
+    )
+
+
+def _session_meta(session, links):
+    slot = session.get("slot")
+    parts = []
+    if slot:
+        when = f'{_e(slot.day_heading)}, <time datetime="{slot.starts_iso}">{_e(slot.start_text)}</time>'
+        if slot.ends_at:
+            when += f'–<time datetime="{slot.ends_iso}">{_e(slot.end_text)}</time>'
+        parts.append(when)
+        parts += [_e(text) for text in (slot.location, slot.type_label) if text]
+    elif session["day"]:
+        parts.append(_e(session["day"]))
+    parts += [
+        f"{label}: {_e(session[key])}"
+        for key, label in (("chair", "Chair"), ("moderator", "Moderator"))
+        if session[key]
+    ]
+    if slot:
+        parts.append(
+            f'<a href="{_e(session_calendar_url(links.conference, session["pk"]))}" download>Add to calendar'
+            f'<span class="visually-hidden">: {_e(session["title"])} (iCalendar file)</span></a>'
+        )
+    if not parts:
+        return ""
+    return '<p class="session__meta">' + " ".join(f"<span>{part}</span>" for part in parts) + "</p>\n"
+
+
+def _session_recording(session):
+    if not session["video_url"]:
+        return ""
+    return (
+        f'<p class="recording-link"><a href="{_e(session["video_url"])}">Recording of this session'
+        f'<span class="visually-hidden">: {_e(session["title"])}, on YouTube</span></a></p>\n'
+    )
 
 
 def presentations_html(presentations, conference_url, people_url):
