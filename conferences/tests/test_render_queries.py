@@ -5,12 +5,9 @@ The bounds are today's counts: an uncached render's cost is mostly the ORM's wor
 """
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db.models import Count
-from django.test import RequestFactory
 
 from conferences.models import ConferenceArchivePage, ConferenceIndexPage, ConferencePage, Person, Presentation
-from iassist_site.templatetags.navigation_tags import build_shell
 
 pytestmark = [pytest.mark.django_db, pytest.mark.shared]
 
@@ -50,16 +47,3 @@ def test_each_kind_of_page_renders_in_a_bounded_number_of_queries(
     client.get(path)  # the first render makes image renditions
     with django_assert_max_num_queries(bound):
         assert client.get(path).status_code == 200
-
-
-def test_the_shell_from_routing_is_the_one_read_from_the_database(imported_site, client):
-    """The trail and menus taken from the pages routing read match those read afresh."""
-    talk = Presentation.objects.filter(conference=biggest_programme()).first()
-    routed = BeautifulSoup(client.get(talk.get_url()).content, "html.parser")
-    request = RequestFactory(HTTP_HOST="testserver").get(talk.get_url())
-    afresh = build_shell(request, ConferencePage.objects.get(pk=talk.conference_id))
-    assert [a.get_text() for a in routed.select(".breadcrumbs a")][: len(afresh.breadcrumbs)] == [
-        link.label for link in afresh.breadcrumbs
-    ]
-    assert [a["href"] for a in routed.select(".section-nav__link")] == [link.url for link in afresh.section_links]
-    assert afresh.section_links, "the conference's own menu"
