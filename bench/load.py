@@ -64,12 +64,12 @@ def parse_args():
     return args
 
 
-def free_port():
-    for port in range(18100, 18200):
+def free_port(ports=range(18100, 18200)):
+    for port in ports:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
-    raise SystemExit("No free port in 18100-18199.")
+    raise SystemExit(f"No free port in {ports[0]}-{ports[-1]}.")
 
 
 def production_env(workdir, args):

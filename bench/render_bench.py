@@ -1,4 +1,4 @@
-"""Median render time (uncached) and SQL queries of the archive's heaviest pages.
+"""Median render time (uncached) and SQL queries of each kind of page, the archive's heaviest among them.
 
     .venv/bin/python bench/render_bench.py [--database-url URL] [--repeat 30]
 
@@ -31,13 +31,17 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from conferences.models import ConferencePage, Presentation, ScheduleItem, Session
+    from conferences.models import ConferenceIndexPage, ConferencePage, Person, Presentation, ScheduleItem, Session
 
     biggest = ConferencePage.objects.annotate(size=Count("presentations")).order_by("-size").first()
     presentation = Presentation.objects.filter(conference=biggest).annotate(n=Count("presenters")).order_by("-n")[0]
     timed = Session.objects.filter(conference=biggest, starts_at__isnull=False).count()
     entries = timed + ScheduleItem.objects.filter(conference=biggest).count() if timed else give_a_timetable(biggest)
+    index = ConferenceIndexPage.objects.live().first()
+    person = Person.objects.annotate(n=Count("presenter_entries")).order_by("-n", "pk").first()
+    bare = ConferencePage.objects.live().annotate(n=Count("sessions")).filter(n=0).order_by("year").first()
     pages = {
+        "home": "/",
         f"biggest programme ({biggest.presentations.count()} presentations)": biggest.url,
         f"its schedule ({entries} sessions and breaks)": f"{biggest.url}schedule/",
         "its calendar (.ics)": f"{biggest.url}calendar/",
@@ -45,7 +49,10 @@ def main():
         "conference archive": "/conferences/archive/",
         "conferences index": "/conferences/",
         "presentation page": presentation.get_url(),
+        f"person with the most talks ({person.n})": index.person_url(person.slug),
     }
+    if bare is not None:
+        pages[f"a conference without a programme ({bare.year})"] = bare.url
     client = Client(HTTP_HOST="localhost")
     print(
         f"machine: {machine()}; database: {url.split(':', 1)[0]}; renders per page: {args.repeat}; "
@@ -64,7 +71,7 @@ def main():
         assert response.status_code == 200, (path, response.status_code)
         print(
             f"{label:45} median {statistics.median(timings):6.1f} ms  p95 {_p95(timings):6.1f} ms  "
-            f"CPU median {statistics.median(cpu_timings):6.1f} ms  "
+            f"CPU median {statistics.median(cpu_timings):6.1f} ms  min {min(cpu_timings):6.1f} ms  "
             f"{len(queries):3d} queries  {len(response.content) // 1024} KiB"
         )
 

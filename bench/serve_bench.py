@@ -42,6 +42,7 @@ PORTS = {
 SECTIONS = ("pages", "edits", "search", "publish")
 APT_PACKAGES = ["nginx", "wrk", "libnginx-mod-http-cache-purge"]
 REDIS_URL = "redis://127.0.0.1:6379/13"
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 
 
 def parse_args():
@@ -92,11 +93,9 @@ def parse_args():
 
 def ensure_tools():
     missing = [name for name in ("nginx", "wrk") if not shutil.which(name)]
-    purge_module = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
-    if missing or not purge_module.exists():
+    if missing or not PURGE_MODULE.exists():
         print(f"installing with apt-get: {' '.join(APT_PACKAGES)}", flush=True)
         subprocess.run(["apt-get", "install", "-y", "-q", *APT_PACKAGES], check=True, stdout=subprocess.DEVNULL)
-    return purge_module
 
 
 def redis_answers():
@@ -232,12 +231,14 @@ def start_gunicorn(processes, name, env, workers, log, extra=()):
     return processes.start(name, command, cwd=REPO, env=child_env, stdout=log, stderr=log)
 
 
-def write_nginx_conf(workdir, static_copy):
+def write_nginx_conf(workdir, upstream_port, listen_port, extra_servers=""):
+    """nginx.conf in `workdir`: deploy/nginx-site.conf on `listen_port` in front of gunicorn, serving
+    `workdir`/static and `workdir`/media, with `extra_servers` beside it."""
     site = (REPO / "deploy" / "nginx-site.conf").read_text()
     for name, value in {
         "@CACHE_DIR@": str(workdir / "nginx-cache"),
-        "@UPSTREAM@": f"127.0.0.1:{PORTS['cached']}",
-        "@LISTEN@": f"127.0.0.1:{PORTS['front']}",
+        "@UPSTREAM@": f"127.0.0.1:{upstream_port}",
+        "@LISTEN@": f"127.0.0.1:{listen_port}",
         "@SERVER_NAME@": "127.0.0.1 localhost",
         "@STATIC_ROOT@": str(workdir / "static"),
         "@MEDIA_ROOT@": str(workdir / "media"),
@@ -245,7 +246,7 @@ def write_nginx_conf(workdir, static_copy):
         site = site.replace(name, value)
     (workdir / "site.conf").write_text(site)
     conf = f"""
-load_module /usr/lib/nginx/modules/ngx_http_cache_purge_module.so;
+load_module {PURGE_MODULE};
 worker_processes auto;
 pid {workdir}/nginx.pid;
 error_log {workdir}/nginx-error.log warn;
@@ -263,7 +264,17 @@ http {{
     uwsgi_temp_path {workdir}/nginx-tmp/uwsgi;
     scgi_temp_path {workdir}/nginx-tmp/scgi;
     include {workdir}/site.conf;
-    # The same pages saved as files: what the Hugo site serves today.
+{extra_servers}
+}}
+"""
+    (workdir / "nginx-tmp").mkdir()
+    (workdir / "nginx.conf").write_text(conf)
+    return workdir / "nginx.conf"
+
+
+def files_server(static_copy):
+    """The same pages saved as files: what the Hugo site serves today."""
+    return f"""
     server {{
         listen 127.0.0.1:{PORTS["files"]};
         root {static_copy};
@@ -271,12 +282,7 @@ http {{
         # index.html.gz lies beside each page: sent as it is to clients that accept gzip.
         gzip_static on;
         location / {{ try_files $uri $uri/index.html =404; }}
-    }}
-}}
-"""
-    (workdir / "nginx-tmp").mkdir()
-    (workdir / "nginx.conf").write_text(conf)
-    return workdir / "nginx.conf"
+    }}"""
 
 
 def wait_for(port, path="/", timeout=60):
@@ -515,7 +521,7 @@ def main():
             wait_for(PORTS[name])
         static_copy = workdir / "files"
         save_as_files(pages, static_copy)
-        conf = write_nginx_conf(workdir, static_copy)
+        conf = write_nginx_conf(workdir, PORTS["cached"], PORTS["front"], files_server(static_copy))
         nginx = processes.start("nginx", ["nginx", "-c", str(conf), "-p", str(workdir)], stdout=log, stderr=log)
         servers["front"] = servers["files"] = nginx
         wait_for(PORTS["front"], pages["conferences index"])

@@ -1,20 +1,123 @@
-"""A session's presentations as HTML, built in Python rather than by nested template loops.
+"""A conference's programme as HTML, built in Python rather than by nested template loops.
 
-The biggest programme (IASSIST 2025) lists 166 presentations with about 300 presenter
-entries; Django's template engine spent two thirds of the page's render time in those
-loops, and `format_html` (lazy-aware escaping on every value) was not much cheaper. The
+The biggest programme (IASSIST 2025) lists 59 sessions, 166 presentations and about 430
+presenter entries; Django's template engine spent two thirds of the page's render time in
+those loops (then, with the presentations built here, a third of it in the sessions' own
+headers), and `format_html` (lazy-aware escaping on every value) was not much cheaper. The
 markup is the one `includes/programme.html` had. Every value read from the database goes
 through `_e` (the standard library's `html.escape`, which Django's own `escape` wraps), so
 it is escaped exactly as a template would escape it; the tests hold that.
 """
 
+import re
 from html import escape as _e
 
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
-from .paths import presentation_url
+from .paths import presentation_url, session_calendar_url
 from .zenodo import doi_url, is_zenodo_doi
+
+NEWLINES = re.compile(r"\r\n|\r")
+PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+
+
+def sessions_html(sessions, links, conference_url, people_url):
+    """Each session of the programme (as `conference_programme()` and `programme_days()` give them), in order.
+
+    `links` are the schedule's addresses (`schedule_links()`), or None for a programme without times.
+    """
+    base, people = _e(conference_url), _e(people_url)
+    return mark_safe("".join(_session(session, links, base, people) for session in sessions))
+
+
+def index_html(days, session_count):
+    """The programme's index of days and sessions, for a programme of more than one session; else ""."""
+    if session_count < 2:
+        return ""
+    one_day = len(days) == 1
+    return mark_safe(
+        '<nav class="programme-index" aria-labelledby="programme-index-heading">\n'
+        '<h3 id="programme-index-heading" class="programme-index__heading">Days and sessions</h3>\n'
+        '<ul class="programme-index__days">\n' + "".join(_index_day(day, one_day) for day in days) + "</ul>\n</nav>"
+    )
+
+
+def _index_day(day, open_):
+    count = len(day["sessions"])
+    sessions = f"{count} session{'' if count == 1 else 's'}"
+    entries = "".join(
+        f'<li><a href="#session-{session["pk"]}">{_index_time(session)}{_e(_heading(session))}</a></li>'
+        for session in day["sessions"]
+    )
+    return (
+        f'<li>\n<details class="programme-index__day"{" open" if open_ else ""}>\n'
+        f'<summary>{_e(day["label"])} <span class="programme-index__count">({sessions})</span></summary>\n'
+        f"<ol>\n{entries}\n</ol>\n</details>\n</li>\n"
+    )
+
+
+def _index_time(session):
+    slot = session.get("slot")
+    return f'<span class="programme-index__time">{_e(slot.start_text)}</span> ' if slot else ""
+
+
+def _heading(session):
+    return f"{session['code']}: {session['title']}" if session["code"] else session["title"]
+
+
+def _session(session, links, base, people):
+    pk = session["pk"]
+    description = session["description"]
+    return (
+        f'<section class="session" aria-labelledby="session-{pk}">\n<header class="session__header">\n'
+        f'<h3 class="session__title" id="session-{pk}">{_e(_heading(session))}</h3>\n'
+        f"{_session_meta(session, links)}</header>\n"
+        + (
+            f'<div class="session__description">{linebreaks(description, autoescape=True)}</div>\n'
+            if description
+            else ""
+        )
+        + _session_recording(session)
+        + '<ol class="presentations">\n'
+        + "".join(_presentation(item, base, people) for item in session["presentations"])
+        + "</ol>\n</section>\n"
+    )
+
+
+def _session_meta(session, links):
+    slot = session.get("slot")
+    parts = []
+    if slot:
+        when = f'{_e(slot.day_heading)}, <time datetime="{slot.starts_iso}">{_e(slot.start_text)}</time>'
+        if slot.ends_at:
+            when += f'–<time datetime="{slot.ends_iso}">{_e(slot.end_text)}</time>'
+        parts.append(when)
+        parts += [_e(text) for text in (slot.location, slot.type_label) if text]
+    elif session["day"]:
+        parts.append(_e(session["day"]))
+    parts += [
+        f"{label}: {_e(session[key])}"
+        for key, label in (("chair", "Chair"), ("moderator", "Moderator"))
+        if session[key]
+    ]
+    if slot:
+        parts.append(
+            f'<a href="{_e(session_calendar_url(links.conference, session["pk"]))}" download>Add to calendar'
+            f'<span class="visually-hidden">: {_e(session["title"])} (iCalendar file)</span></a>'
+        )
+    if not parts:
+        return ""
+    return '<p class="session__meta">' + " ".join(f"<span>{part}</span>" for part in parts) + "</p>\n"
+
+
+def _session_recording(session):
+    if not session["video_url"]:
+        return ""
+    return (
+        f'<p class="recording-link"><a href="{_e(session["video_url"])}">Recording of this session'
+        f'<span class="visually-hidden">: {_e(session["title"])}, on YouTube</span></a></p>\n'
+    )
 
 
 def presentations_html(presentations, conference_url, people_url):
@@ -37,7 +140,7 @@ def _presentation(item, base, people):
     link = f'<a href="{presentation_url(base, _e(item["slug"]))}">{_e(item["title"])}</a>'
     return (
         f'<li class="presentation">\n<h4 class="presentation__title">{link}</h4>\n{_own_time(item)}'
-        f"{_presenters(item['presenters'], people)}{_links(item)}{_abstract(item)}</li>\n"
+        f"{_presenter_line(item['presenters'], people)}{_links(item)}{_abstract(item)}</li>\n"
     )
 
 
@@ -52,16 +155,38 @@ def _own_time(item):
 
 
 def _presenters(presenters, people):
+    """A presentation's page lists its presenters under their own heading."""
     if not presenters:
         return ""
-    return '<ul class="presenters">' + "".join(_presenter(entry, people) for entry in presenters) + "</ul>\n"
+    items = "".join(f"<li>{_presenter(entry, people, _muted)}</li>" for entry in presenters)
+    return f'<ul class="presenters">{items}</ul>\n'
 
 
-def _presenter(entry, people):
+def _presenter_line(presenters, people):
+    """The programme gives each presentation's presenters one line, as the list above looked there.
+
+    A paragraph rather than a list, and institutions in brackets without a grey span of their
+    own: a list item per presenter and a span per institution were 850 of the biggest
+    programme's 4,800 elements, which browsers parse, style and lay out one by one.
+    """
+    if not presenters:
+        return ""
+    return '<p class="presenters">' + "; ".join(_presenter(entry, people, _plain) for entry in presenters) + "</p>\n"
+
+
+def _muted(institution):
+    return f' <span class="muted">({institution})</span>'
+
+
+def _plain(institution):
+    return f" ({institution})"
+
+
+def _presenter(entry, people, institution_html):
     name = _e(entry["name"])
-    html = f'<li><a href="{people}{_e(entry["slug"])}/">{name}</a>'
+    html = f'<a href="{people}{_e(entry["slug"])}/">{name}</a>'
     if entry["institution"]:
-        html += f' <span class="muted">({_e(entry["institution"])})</span>'
+        html += institution_html(_e(entry["institution"]))
     if entry.get("ror_url"):
         html += _ror_link(entry)
     if entry["doi"]:
@@ -70,7 +195,7 @@ def _presenter(entry, people):
             f' <a class="presenter__doi" href="{_e(doi_url(entry["doi"]))}">doi:{doi}'
             f'<span class="visually-hidden"> ({name}’s contribution)</span></a>'
         )
-    return html + "</li>"
+    return html
 
 
 def _ror_link(entry):
@@ -116,5 +241,15 @@ def _abstract(item):
     return (
         '<details class="abstract">\n'
         f'<summary>Abstract<span class="visually-hidden"> of “{_e(item["title"])}”</span></summary>\n'
-        f"{linebreaks(item['abstract'], autoescape=True)}\n</details>\n"
+        f'<p class="abstract__text">{_e(_paragraphs(item["abstract"]))}</p>\n</details>\n'
     )
+
+
+def _paragraphs(text):
+    """The abstract's paragraphs and line breaks as newlines, which its one element shows (white-space: pre-line).
+
+    Django's `linebreaks` made a <p> of each paragraph and a <br> of each line break: 450
+    elements of the biggest programme, most of them in abstracts that are never opened.
+    """
+    lines = NEWLINES.sub("\n", text.strip())
+    return PARAGRAPH_BREAK.sub("\n\n", lines)

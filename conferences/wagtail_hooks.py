@@ -17,6 +17,7 @@ from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
 from .permissions import ProgrammePermissionPolicy, choosable_pages
 from .person_merges import MERGE_ACTION, UNDO_ACTION
 from .programme_order import ProgrammeOrderViewSet
+from .rich_text_links import PageAddressLinkHandler
 from .viewsets import ProgrammeViewSetGroup, SponsorViewSet
 
 # Registered before the viewsets, whose registration would otherwise make Wagtail's unscoped default.
@@ -114,3 +115,9 @@ def register_programme_search_area():
 @hooks.register("register_admin_viewset")
 def register_conference_chooser():
     return conference_chooser
+
+
+# After Wagtail's own registration of the "page" link type (this app's hooks run first), to replace it.
+@hooks.register("register_rich_text_features", order=100)
+def read_linked_pages_once(features):
+    features.register_link_type(PageAddressLinkHandler)

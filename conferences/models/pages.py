@@ -53,7 +53,25 @@ PEOPLE_PER_PAGE = 200
 _INDEX_ON_REQUEST = "_iassist_conference_index"
 
 
-class ConferenceIndexPage(RoutablePageMixin, Page):
+class ConferencesFirst:
+    """Routing to a child that is a conference, the commonest, in one query rather than two.
+
+    Wagtail reads the child as a plain page, then again as its own type. Placed after
+    RoutablePageMixin, so that the page's own routes (people/…) still come first; a child of
+    another type, or none, is routed as Wagtail would.
+    """
+
+    def route(self, request, path_components):
+        if path_components:
+            child = ConferencePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                # As Wagtail does: the parent is kept on the child, so that get_parent() costs no query.
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class ConferenceIndexPage(RoutablePageMixin, ConferencesFirst, Page):
     """The “Conferences” page: editorial notices and buttons, then generated lists."""
 
     intro = RichTextField(blank=True, features=INTRO_FEATURES, help_text="Shown under the title.")

@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 from .. import paths
 from ..citations import citation_html, citation_pdf_url, dois
 from ..models.programme_query import presentation_item
-from ..programme_html import links_html, presentations_html, presenters_html
+from ..programme_html import index_html, links_html, presenters_html, sessions_html
 from ..structured_data import conference_event, json_ld, presentation_work
 
 register = template.Library()
@@ -41,9 +41,15 @@ def presentation_pdf_url(context, presentation):
 
 
 @register.simple_tag
-def programme_presentations(presentations, conference_url, people_url):
-    """A session's presentations, built in Python: see programme_html.py for why."""
-    return presentations_html(presentations, conference_url, people_url)
+def programme_sessions(sessions, links, conference_url, people_url):
+    """The programme's sessions with their presentations, built in Python: see programme_html.py for why."""
+    return sessions_html(sessions, links, conference_url, people_url)
+
+
+@register.simple_tag
+def programme_index(days, sessions):
+    """The programme's index of days and sessions (nothing for a single session)."""
+    return index_html(days, len(sessions))
 
 
 @register.simple_tag

@@ -131,11 +131,15 @@ class TestProgrammePage:
     def test_a_panellists_own_doi_is_linked_beside_their_name(self, client, conference, panel):
         panel.presenters.filter(person__name="Rosa Orlandini").update(doi="10.5281/zenodo.777")
         soup = BeautifulSoup(client.get(conference.url).content, "html.parser")
-        entries = soup.select("li.presentation .presenters li")
-        assert [[a["href"] for a in entry.select("a.presenter__doi")] for entry in entries] == [
-            [],
-            ["https://doi.org/10.5281/zenodo.777"],
+        line = soup.select_one("li.presentation .presenters")
+        people = [entry.person for entry in panel.presenters.order_by("sort_order", "pk")]
+        # Right after the panellist's own name, and nobody else's.
+        assert [a["href"] for a in line.select("a")] == [
+            f"/conferences/people/{people[0].slug}/",
+            f"/conferences/people/{people[1].slug}/",
+            "https://doi.org/10.5281/zenodo.777",
         ]
+        assert people[1].name == "Rosa Orlandini"
 
     def test_abstracts_are_collapsed_in_details(self, client, conference, panel):
         soup = BeautifulSoup(client.get(conference.url).content, "html.parser")

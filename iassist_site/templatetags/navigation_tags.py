@@ -31,6 +31,8 @@ EXTERNAL_SECTIONS = [
     ("Contact", "/contact/"),
 ]
 CONFERENCES_FALLBACK_URL = "/conferences/"
+# The page types that carry a section menu of their own.
+MENU_OWNERS = (ConferencePage, ConferenceIndexPage)
 
 
 @dataclass
@@ -127,7 +129,9 @@ def build_shell(request, page=None):
     if shell.is_home:
         return shell
 
-    ancestors = list(page.get_ancestors().only("id", "path", "depth", "title", "url_path"))
+    ancestors = _routed_ancestors(page, root_id) or list(
+        page.get_ancestors().only("id", "path", "depth", "title", "url_path")
+    )
     root_index = next((i for i, node in enumerate(ancestors) if node.pk == root_id), None)
     if root_index is None:
         # A page outside the current site's tree (e.g. previewed from another site):
@@ -155,14 +159,32 @@ def build_shell(request, page=None):
     return shell
 
 
+def _routed_ancestors(page, root_id):
+    """The page's ancestors from the site's root down, as Wagtail's routing read them, or None.
+
+    Routing walks down from the root, reading each page with its own fields and leaving it on its child
+    as the parent (`_cached_parent_obj`, which treebeard's `get_parent()` reads too): the trail and the
+    menus come from those pages rather than from three more queries. A page not reached by routing (a
+    preview, a page passed by a view) has no such chain and is read from the database.
+    """
+    trail, node = [], page
+    while node.pk != root_id:
+        node = getattr(node, "_cached_parent_obj", None)
+        if node is None:
+            return None
+        trail.append(node)
+    return trail[::-1]
+
+
 def _nearest_menu(trail):
     """The page nearest the end of `trail` that has a menu, and that menu; (None, None) if none has.
 
     A conference website's pages show the conference's menu, the rest of the section the index's.
     """
-    ids = [node.pk for node in trail if node.pk]
-    menus = {}
-    for model in (ConferencePage, ConferenceIndexPage):
+    menus = {node.pk: node.menu for node in trail if isinstance(node, MENU_OWNERS)}
+    # Pages read only as Wagtail's base type (not through routing) may still be of either type.
+    ids = [node.pk for node in trail if node.pk and type(node) is Page]
+    for model in MENU_OWNERS if ids else ():
         menus.update(model.objects.filter(pk__in=ids).values_list("pk", "menu"))
     for node in reversed(trail):
         if menus.get(node.pk):

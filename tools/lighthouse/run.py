@@ -12,9 +12,11 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -22,6 +24,7 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.load import TREE, build_site, free_port, production_env, start_gunicorn, stop  # noqa: E402
+from bench.serve_bench import PURGE_MODULE, write_nginx_conf  # noqa: E402
 
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -31,6 +34,8 @@ METRICS = {
     "blocking": "total-blocking-time",
     "LCP": "largest-contentful-paint",
 }
+# Apart from the benchmarks' 18000-18199, so that Lighthouse can run beside them.
+PORTS = range(18400, 18500)
 
 
 def parse_args():
@@ -40,6 +45,11 @@ def parse_args():
     )
     parser.add_argument("--tree", default=str(TREE), help="Hugo tree to import into the throwaway site.")
     parser.add_argument("--page", action="append", help="Only this path (repeatable); default: one of each kind.")
+    parser.add_argument(
+        "--kind",
+        action="append",
+        help="Only this kind of page (repeatable): home, conferences, 'biggest programme'...",
+    )
     parser.add_argument("--json", help="Also write every page's full Lighthouse report under this folder.")
     args = parser.parse_args()
     args.database_url, args.redis_url, args.workers, args.threads = None, None, 2, 2
@@ -56,21 +66,58 @@ def main():
         measure_all(args.base_url.rstrip("/"), {path: path for path in args.page or ["/"]}, args)
         return
     workdir = Path(tempfile.mkdtemp(prefix="iassist-lighthouse-"))
-    server = None
+    # nginx's workers (not root) read the static files and images from here.
+    workdir.chmod(0o755)
+    servers = []
     try:
         env = production_env(workdir, args)
         content = build_site(env, args.tree)
-        pages = kinds_of_page(env)
-        if args.page:
-            pages = {path: path for path in args.page}
-        port = free_port()
-        server = start_gunicorn(env, port, args)
-        print(f"Lighthouse {lighthouse_version()} (mobile), {content}, gunicorn on 127.0.0.1:{port}")
+        pages = chosen_pages(kinds_of_page(env), args)
+        port = free_port(PORTS)
+        servers.append(start_gunicorn(env, port, args))
+        served_by = f"gunicorn on 127.0.0.1:{port}"
+        if shutil.which("nginx") and PURGE_MODULE.exists():
+            port = start_nginx(workdir, port, servers)
+            served_by = f"nginx (deploy/nginx-site.conf) on 127.0.0.1:{port} in front of {served_by}"
+        else:
+            served_by += " alone: no nginx, so images (/media/) answer 404"
+        print(f"Lighthouse {lighthouse_version()} (mobile), {content}, {served_by}")
         measure_all(f"http://127.0.0.1:{port}", pages, args)
     finally:
-        if server is not None:
+        for server in reversed(servers):
             stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def chosen_pages(kinds, args):
+    """Every kind of page, or only the kinds (--kind) and addresses (--page) asked for."""
+    if not (args.page or args.kind):
+        return kinds
+    unknown = set(args.kind or ()) - set(kinds)
+    if unknown:
+        raise SystemExit(f"No such kind of page: {', '.join(sorted(unknown))}; there are {', '.join(kinds)}.")
+    pages = {kind: path for kind, path in kinds.items() if kind in (args.kind or ())}
+    pages.update({path.strip("/").replace("/", "-") or "home": path for path in args.page or ()})
+    return pages
+
+
+def start_nginx(workdir, upstream_port, servers):
+    """The production front: nginx serves the images and static files, as gunicorn alone does not."""
+    port = free_port(PORTS)
+    conf = write_nginx_conf(workdir, upstream_port, port)
+    log = (workdir / "nginx.log").open("w")
+    servers.append(
+        subprocess.Popen(
+            ["nginx", "-c", str(conf), "-p", str(workdir)], stdout=log, stderr=log, start_new_session=True
+        )
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return port
+        time.sleep(0.2)
+    raise SystemExit(f"nginx did not answer within 30 s: {(workdir / 'nginx-error.log').read_text()[-500:]}")
 
 
 def kinds_of_page(env):
