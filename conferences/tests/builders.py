@@ -91,8 +91,12 @@ def presentation(session_obj, title=None, presenters=(), dois=(), **fields):
         sort_order=fields.pop("sort_order", number),
         **fields,
     )
-    item.presenters = [Presenter(person=person(name), institution=institution) for name, institution in presenters]
-    item.dois = [PresentationDOI(doi=doi) for doi in dois]
+    # Each child with a place of its own: rows without sort_order come back in any order on PostgreSQL.
+    item.presenters = [
+        Presenter(person=person(name), institution=institution, sort_order=place)
+        for place, (name, institution) in enumerate(presenters)
+    ]
+    item.dois = [PresentationDOI(doi=doi, sort_order=place) for place, doi in enumerate(dois)]
     item.save()
     return item
 
