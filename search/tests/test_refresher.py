@@ -4,6 +4,7 @@ import logging
 import threading
 
 import pytest
+from django.db import connections
 
 from conferences.tests import builders
 from search import refresher
@@ -65,8 +66,21 @@ def test_a_failed_refresh_is_logged_and_the_next_change_refreshes_again(caplog, 
     assert ran.runs == 1
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_committed_change_is_in_the_vocabulary_once_the_background_refresh_ends(home_page, settings):
+@pytest.fixture(scope="module")
+def migrated_site_put_back(django_db_blocker):
+    """A transactional test ends with the database flushed (after its own fixtures' teardown): the
+    migrated site again once the module is done, for the tests after it."""
+    yield
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_committed_change_is_in_the_vocabulary_once_the_background_refresh_ends(
+    migrated_site_put_back, home_page, settings
+):
     settings.SEARCH_TERMS_REFRESH_IN_BACKGROUND = True
     conference = builders.conference(builders.conference_index(home_page))
     builders.presentation(builders.session(conference), "Xylophonic archives")
