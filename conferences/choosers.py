@@ -63,6 +63,16 @@ def editable_conferences(user):
 
 
 class ConferenceChoiceField(forms.ModelChoiceField):
+    def prepare_value(self, value):
+        # What the widget shows: a chooser looks the value up by itself, so a value typed into the address
+        # that is not among this editor's choices (another conference's draft) is shown as no choice.
+        if value in (None, "") or hasattr(value, "_meta"):
+            return super().prepare_value(value)
+        try:
+            return value if self.queryset.filter(pk=value).exists() else None
+        except (ValueError, TypeError, OverflowError, ValidationError):
+            return None
+
     def to_python(self, value):
         try:
             return super().to_python(value)

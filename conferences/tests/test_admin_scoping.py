@@ -56,9 +56,16 @@ def chooser_titles(client, url_name):
 
 
 def test_presentation_filters_offer_only_their_conference_and_its_sessions(organiser, section):
-    html = organiser.get(reverse("wagtailsnippets_conferences_presentation:list")).content.decode()
-    assert options(html, "session")[1:] == [str(section["own"])]
+    listing = reverse("wagtailsnippets_conferences_presentation:list")
+    html = organiser.get(listing).content.decode()
+    # The session filter is the scoped session chooser, which lists only their conference's sessions.
+    assert chooser("session", "choose") in html
+    html = organiser.get(chooser("session", "choose")).json()["html"]
+    assert OWN_SESSION in html and OTHER_SESSION not in html
     assert chooser_titles(organiser, "conference_chooser:choose") == ["IASSIST 2022"]
+    # Another conference's session typed into the address filters nothing: it is not a choice.
+    refused = organiser.get(listing, {"session": section["other"].pk}).content.decode()
+    assert "Select a valid choice" in refused and OTHER_SESSION not in refused
 
 
 def test_session_filter_offers_only_their_conference(organiser, section):
@@ -132,3 +139,9 @@ def test_site_history_shows_only_their_conferences_rows(organiser, section):
         row.save_revision(log_action=True)
     html = organiser.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert OWN_SESSION in html and OTHER_SESSION not in html
+
+
+@pytest.mark.parametrize("model", ["session", "presentation"])
+def test_another_conference_typed_into_the_filter_shows_no_title_of_it(organiser, section, model):
+    html = organiser.get(reverse(f"wagtailsnippets_conferences_{model}:list"), {"conference": section["draft"].pk})
+    assert DRAFT_CONFERENCE not in html.content.decode()
