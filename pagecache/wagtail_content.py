@@ -5,6 +5,8 @@ images, documents and snippets that pages embed. An app's own page types may dec
 addresses more precisely; the nearest declaration wins.
 """
 
+from django.apps import apps
+
 from . import content
 
 
@@ -28,6 +30,11 @@ def register():
     content.register(Page, addresses=ancestors)
     for model in (Site, PageViewRestriction, CollectionViewRestriction, Locale, Redirect):
         content.register(model)
+    # The editors' picks shown above search results (the search keeps whole result pages).
+    if apps.is_installed("wagtail.contrib.search_promotions"):
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+
+        content.register(SearchPromotion)
     content.register(get_image_model())
     content.register(get_document_model())
     # Snippets may be registered after start-up, so they are recognised when first changed.

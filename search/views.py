@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import JsonResponse
-from django.template.response import TemplateResponse
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -212,37 +212,44 @@ def search(request):
     if request.GET.get("format") == "json":
         return _search_json(request, query, kind, decade, notes)
 
+    # The whole page is kept too, keyed by the parameters as typed (the box shows the query as typed,
+    # and the notes answer the filters' raw values): public pages carry no nonce and no CSRF token, so a
+    # page rendered for one visitor is right for the next. The search log still counts every search.
+    typed = (request.GET.get(name, "") for name in ("q", "kind", "decade", "page", "as_typed"))
+    parts = ("page", request.scheme, *typed)
+    content, first_page = kept(request, parts, lambda: _rendered_page(request, query, kind, decade, notes))
+    if first_page and not query.is_empty:
+        _count_hit(Query.get(query.text))
+    response = HttpResponse(content, content_type="text/html; charset=utf-8")
+    response["X-Robots-Tag"] = "noindex"
+    add_never_cache_headers(response)
+    return response
+
+
+def _rendered_page(request, query, kind, decade, notes):
+    """The results page's HTML, and whether it is the first page of results (the one the log counts)."""
     parts = ("html", query.normal_form, kind, decade, *_params(request, "page", "as_typed"))
     found = kept(request, parts, lambda: _results_page(request, query, kind, decade))
     # The paginator only counts: the results of the page are in `found`.
     page = Paginator(range(found.count), RESULTS_PER_PAGE).page(found.number)
-
     promotions = []
     if not query.is_empty and found.number == 1:
-        logged = Query.get(query.text)
-        _count_hit(logged)
-        promotions = list(logged.editors_picks.select_related("page").order_by("sort_order"))
-
-    response = TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "search_query": query.text,
-            "query": query,
-            "outcome": found,
-            "page_obj": page,
-            "results": found.results,
-            "promotions": promotions,
-            "notes": notes,
-            "kind": kind,
-            "decade": decade,
-            "kind_label": KIND_PLURALS.get(kind, ""),
-            "kind_options": _kind_options(kind),
-            "kind_links": _kind_links(request, query, kind, decade, found),
-            "decade_options": _decade_options(decade),
-            **_spelling_links(query, kind, decade, found),
-        },
-    )
-    response["X-Robots-Tag"] = "noindex"
-    add_never_cache_headers(response)
-    return response
+        # Editors' picks are content: changing one replaces the generation, so a kept page shows it.
+        promotions = list(Query.get(query.text).editors_picks.select_related("page").order_by("sort_order"))
+    context = {
+        "search_query": query.text,
+        "query": query,
+        "outcome": found,
+        "page_obj": page,
+        "results": found.results,
+        "promotions": promotions,
+        "notes": notes,
+        "kind": kind,
+        "decade": decade,
+        "kind_label": KIND_PLURALS.get(kind, ""),
+        "kind_options": _kind_options(kind),
+        "kind_links": _kind_links(request, query, kind, decade, found),
+        "decade_options": _decade_options(decade),
+        **_spelling_links(query, kind, decade, found),
+    }
+    return render_to_string("search/search.html", context, request), found.number == 1

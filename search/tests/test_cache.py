@@ -137,3 +137,26 @@ def test_a_kept_results_page_still_logs_the_search_and_shows_new_editors_picks(c
     response = client.get("/search/", {"q": "conduct"})
     assert "Our code" in response.text
     assert Query.get("conduct").hits == 2
+
+
+def test_a_repeated_anonymous_results_page_only_logs_the_search(client, site, django_assert_max_num_queries):
+    first = client.get("/search/", {"q": "data curation"})
+    # The kept page is sent as it was rendered; only the search log's hit is written.
+    with django_assert_max_num_queries(3):
+        again = client.get("/search/", {"q": "data curation"})
+    assert again.text == first.text
+    assert again["X-Robots-Tag"] == "noindex" and "no-store" in again["Cache-Control"]
+    assert Query.get("data curation").hits == 2
+
+
+def test_a_kept_page_shows_the_query_as_this_visitor_typed_it(client, site):
+    client.get("/search/", {"q": "data curation"})
+    response = client.get("/search/", {"q": "Data  CURATION"})
+    assert 'value="Data  CURATION"' in response.text or 'value="Data CURATION"' in response.text
+
+
+def test_a_kept_page_answers_the_filters_as_given(client, site):
+    client.get("/search/", {"q": "data", "kind": "presentation"})
+    response = client.get("/search/", {"q": "data", "kind": "<b>nonsense</b>"})
+    assert "That kind of result is not one this search knows" in response.text
+    assert "<b>nonsense</b>" not in response.text
