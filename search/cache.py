@@ -2,9 +2,9 @@
 
 A search costs tens of milliseconds and a dozen SQL statements, and the same searches come back
 (popular topics, the suggestions every visitor's typing asks for, a client retrying). What is kept is
-the data of the answer (a results page's counts and decorated results, the JSON's results), never
-the HTML: the page is rendered for each request, with its own CSP nonce, and the editors' picks and
-the search log stay live.
+the data of the answer (a results page's counts and decorated results, the JSON's results) and, for
+the results page, its whole HTML too: public pages carry no CSP nonce and no CSRF token, so a page
+rendered for one visitor is right for the next. The search log still counts every search.
 
 Each entry's key holds the content generation, which every content change replaces: publishing or
 unpublishing a page, editing a presentation, a presenter or a person, a view restriction. It is the
