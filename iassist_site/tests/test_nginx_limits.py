@@ -51,6 +51,16 @@ def test_nginx_refuses_a_burst_of_sign_in_attempts_with_429(nginx):
     assert other.status != 429
 
 
+def test_nginx_refuses_a_burst_of_password_reset_requests_with_429(nginx, editor, mailoutbox):
+    attacker = Browser(nginx.port, "127.0.0.2")
+    assert attacker.get("/admin/password_reset/").status == 200  # the form's CSRF cookie
+    asked = first_refused(attacker, lambda b: b.post("/admin/password_reset/", {"email": "editor@example.org"}))
+    assert asked is not None and asked >= 10
+    # Each request that got through sent one mail; the refused ones sent none.
+    assert 0 < len(mailoutbox) <= asked
+    assert attacker.get("/admin/password_reset/").status == 200
+
+
 def test_nginx_refuses_a_burst_of_page_passwords_with_429(nginx):
     attacker = Browser(nginx.port, "127.0.0.2")
     form = "/_util/authenticate_with_password/1/1/"
