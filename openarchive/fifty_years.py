@@ -84,14 +84,19 @@ def _phrase(label):
     return '"' + label.replace('"', " ") + '"'
 
 
-def _institution_rows(institutions):
+def _decade_rows(figure, query_of, kind=None):
+    """Each row of a per-decade figure with a search link for the row and for each non-empty decade."""
     return [
-        {"label": row["label"], "search_url": search_url(_phrase(row["label"]), kind=PRESENTATION),
+        {"label": row["label"], "search_url": search_url(query_of(row), kind=kind),
          "cells": [{"decade": decade, "count": count,
-                    "url": search_url(_phrase(row["label"]), decade, PRESENTATION) if count else None}
-                   for decade, count in zip(institutions["decades"], row["counts"], strict=True)]}
-        for row in institutions["rows"]
+                    "url": search_url(query_of(row), decade, kind) if count else None}
+                   for decade, count in zip(figure["decades"], row["counts"], strict=True)]}
+        for row in figure["rows"]
     ]  # fmt: skip
+
+
+def _institution_rows(institutions):
+    return _decade_rows(institutions, lambda row: _phrase(row["label"]), PRESENTATION)
 
 
 def _institutions_chart(decades, institutions):
@@ -108,12 +113,7 @@ def _institutions_chart(decades, institutions):
 
 
 def _topic_rows(topics):
-    return [
-        {"label": row["label"], "search_url": search_url(row["query"]),
-         "cells": [{"decade": decade, "count": count, "url": search_url(row["query"], decade)}
-                   for decade, count in zip(topics["decades"], row["counts"], strict=True)]}
-        for row in topics["rows"]
-    ]  # fmt: skip
+    return _decade_rows(topics, lambda row: row["query"])
 
 
 def _topics_chart(decades, topics):

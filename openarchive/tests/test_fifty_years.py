@@ -194,6 +194,14 @@ def test_a_topic_cell_links_to_the_search_for_its_term_in_its_decade(client, arc
     assert client.get(link["href"]).status_code == 200
 
 
+def test_a_topic_cell_with_no_presentations_leads_nowhere(client, archive):
+    soup = _soup(client)
+    assert not soup.find("svg", id="chart-topics").find("a", attrs={"aria-label": re.compile(r"^0 presentations")})
+    table = soup.find("caption", string="Presentations mentioning each topic, by decade").parent
+    empty = [cell for cell in table.tbody("td") if cell.get_text(strip=True) == "0"]
+    assert empty and not any(cell.a for cell in empty)
+
+
 def test_every_chart_is_svg_with_a_title_and_description(client, archive):
     content = client.get(URL).content
     svgs = _svgs(content)
