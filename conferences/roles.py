@@ -62,6 +62,11 @@ WEB_TEAM_EXTRA = [
     "add_searchpromotion",
     "change_searchpromotion",
     "delete_searchpromotion",
+    *(
+        f"conferences.{action}_{model}"
+        for model in ("folderredirect", "oldfileaddress", "programmeexportaddress")
+        for action in ("add", "change", "delete")
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from .autosave import EveryPageViewSet
 from .bulk_actions import SCOPED_BULK_ACTIONS
 from .choosers import conference_chooser
 from .models import ConferencePage, Presentation, Room, ScheduleItem, Session
+from .old_addresses_admin import FolderRedirectViewSet, OldFileAddressViewSet, ProgrammeExportAddressViewSet
 from .permissions import ProgrammePermissionPolicy, choosable_pages
 from .person_merges import MERGE_ACTION, UNDO_ACTION
 from .programme_order import ProgrammeOrderViewSet
@@ -121,3 +122,8 @@ def register_conference_chooser():
 @hooks.register("register_rich_text_features", order=100)
 def read_linked_pages_once(features):
     features.register_link_type(PageAddressLinkHandler)
+
+
+@hooks.register("register_admin_viewset")
+def register_old_address_screens():
+    return [FolderRedirectViewSet(), OldFileAddressViewSet(), ProgrammeExportAddressViewSet()]

@@ -6,10 +6,33 @@ editor replaces the file; a folder rule answers every address below the folder (
 `/conferences/archive/2018/*`, the OpenConf programme exports).
 """
 
-from django.core.exceptions import ValidationError
+import re
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from wagtail.documents import get_document_model_string
 from wagtail.images import get_image_model_string
+
+# Characters no old address had and a path rule cannot mean: a splat, a query, a fragment, a space.
+NOT_IN_A_PATH = re.compile(r"[*?#\s]")
+
+
+def check_old_path(path):
+    """The errors of an address as the old site served it (a path on this site)."""
+    if not path.startswith("/") or path.startswith("//"):
+        return "Start the address with one slash, as the old site served it: /conferences/…"
+    if NOT_IN_A_PATH.search(path):
+        return "Leave out *, ?, # and spaces: the rule matches the address itself."
+    return None
+
+
+def check_redirect_link(link):
+    """A folder rule leads to a path on this site or to a full http(s) address, nothing else."""
+    if link.startswith("/") and not link.startswith("//"):
+        return None
+    if re.match(r"https?://[^/\s]+", link) and not re.search(r"\s", link):
+        return None
+    return "Enter an address on this site starting with /, or a full address starting with https://."
 
 
 class OldFileAddress(models.Model):
@@ -30,8 +53,13 @@ class OldFileAddress(models.Model):
         return self.path
 
     def clean(self):
+        errors = {}
+        if problem := check_old_path(self.path):
+            errors["path"] = problem
         if bool(self.image_id) == bool(self.document_id):
-            raise ValidationError("An old file address leads to an image or to a document.")
+            errors[NON_FIELD_ERRORS] = "An old file address leads to an image or to a document."
+        if errors:
+            raise ValidationError(errors)
 
 
 class FolderRedirect(models.Model):
@@ -55,10 +83,19 @@ class FolderRedirect(models.Model):
         return f"{self.folder}*"
 
     def clean(self):
+        errors = {}
         if not (self.folder.startswith("/") and self.folder.endswith("/")):
-            raise ValidationError({"folder": "Start and end the folder with a slash."})
+            errors["folder"] = "Start and end the folder with a slash."
+        elif self.folder == "/":
+            errors["folder"] = "A rule for / would send every missing address of the site to one place: name a folder."
+        elif problem := check_old_path(self.folder):
+            errors["folder"] = problem
         if bool(self.redirect_page_id) == bool(self.redirect_link):
-            raise ValidationError("Choose a page or enter an address, not both.")
+            errors[NON_FIELD_ERRORS] = "Choose a page or enter an address, not both."
+        elif self.redirect_link and (problem := check_redirect_link(self.redirect_link)):
+            errors["redirect_link"] = problem
+        if errors:
+            raise ValidationError(errors)
 
     def target(self, path, request=None):
         """Where `path`, an address below the folder, leads."""
@@ -96,3 +133,14 @@ class ProgrammeExportAddress(models.Model):
 
     def __str__(self):
         return self.path
+
+    def clean(self):
+        if problem := check_old_path(self.path):
+            raise ValidationError({"path": problem})
+        wrong = [
+            name
+            for name, row in (("session", self.session), ("presentation", self.presentation))
+            if row is not None and self.conference_id and row.conference_id != self.conference_id
+        ]
+        if wrong:
+            raise ValidationError({name: f"Choose a {name} of this conference." for name in wrong})
