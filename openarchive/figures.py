@@ -87,11 +87,32 @@ def _hosts(conferences):
         place = ", ".join(part for part in (conference["city"], conference["country"]) if part)
         place = place or ("Online" if conference["attendance_mode"] == AttendanceMode.ONLINE else "Not recorded")
         decades[decade_of(conference["year"])].append({"year": conference["year"], "place": place})
-    countries = Counter(c["country"] for c in annual if c["country"])
     return {
         "decades": [{"decade": decade, "conferences": decades[decade]} for decade in sorted(decades)],
-        "countries": _ranked(countries),
+        "countries": _ranked(_by_country(c["country"] for c in annual)),
     }
+
+
+def country_key(name):
+    """One key for the spellings of a country that differ only in case, spacing or a leading "The"
+    (the archive has both "Netherlands" and "The Netherlands")."""
+    words = name.casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+def _by_country(names):
+    """How often each country occurs, under the spelling used most (the shorter one on a tie)."""
+    counts, spellings = Counter(), defaultdict(Counter)
+    for name in names:
+        name = " ".join((name or "").split())
+        if name:
+            counts[country_key(name)] += 1
+            spellings[country_key(name)][name] += 1
+    return Counter({_spelling(spellings[key]): count for key, count in counts.items()})
+
+
+def _spelling(spellings):
+    return min(spellings, key=lambda name: (-spellings[name], len(name), name))
 
 
 def _institutions(presenters):
@@ -117,16 +138,18 @@ def _institutions(presenters):
 def _presenter_countries(presenters):
     """Presenters' countries per conference year, only for the years whose programme gave them
     (read from the schedule's export), most frequent first."""
-    counts = defaultdict(Counter)
+    counts, spellings = defaultdict(Counter), defaultdict(Counter)
     for year, _institution, country in presenters:
-        if country.strip():
-            counts[" ".join(country.split())][year] += 1
+        name = " ".join(country.split())
+        if name:
+            counts[country_key(name)][year] += 1
+            spellings[country_key(name)][name] += 1
     years = sorted({year for per_year in counts.values() for year in per_year})
-    totals = Counter({country: per_year.total() for country, per_year in counts.items()})
+    totals = Counter({key: per_year.total() for key, per_year in counts.items()})
     return {
         "years": years,
-        "rows": [{"label": country, "total": total, "counts": [counts[country][year] for year in years]}
-                 for country, total in _most_common(totals)],
+        "rows": [{"label": _spelling(spellings[key]), "total": total, "counts": [counts[key][year] for year in years]}
+                 for key, total in _most_common(totals)],
     }  # fmt: skip
 
 

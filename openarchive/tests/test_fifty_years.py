@@ -12,7 +12,7 @@ from django.db.models import Count
 from conferences.choices import ConferenceKind
 from conferences.models import ConferencePage, Presentation, Presenter
 from conferences.tests import builders
-from openarchive import charts
+from openarchive import charts, figures
 from openarchive.topics import VOCABULARY, topics_in
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +83,29 @@ def test_host_countries_count_the_annual_conferences(client, archive):
     expected = Counter(annual.values_list("country", flat=True))
     rows = _table(_soup(client), "Annual conferences hosted, by country")
     assert {row[0]: int(row[1]) for row in rows} == dict(expected)
+
+
+def test_a_country_spelt_with_and_without_the_counts_as_one_host(client, archive):
+    index = archive["ottawa"].get_parent()
+    builders.conference(index, 2001, slug="iassist2001", city="Amsterdam", country="The Netherlands")
+    builders.conference(index, 2011, slug="iassist2011", city="Vancouver", country="Canada")
+    builders.conference(index, 2019, slug="iassist2019", city="Utrecht", country="netherlands ")
+    builders.conference(index, 2021, slug="iassist2021", city="Delft", country="Netherlands")
+    rows = {row[0]: int(row[1]) for row in _table(_soup(client), "Annual conferences hosted, by country")}
+    assert rows["Netherlands"] == 3 and rows["Canada"] == 2
+    assert not {"The Netherlands", "netherlands"} & set(rows)
+
+
+@pytest.mark.parametrize(
+    "spellings, key",
+    [(["The Netherlands", "Netherlands", " the  netherlands"], "netherlands"), (["The Gambia", "Gambia"], "gambia")],
+)
+def test_country_spellings_that_differ_by_case_spacing_or_the_share_a_key(spellings, key):
+    assert {figures.country_key(name) for name in spellings} == {key}
+
+
+def test_the_alone_is_a_country_name_not_an_article():
+    assert figures.country_key("The") == "the"
 
 
 def test_host_cities_are_listed_by_decade(client, archive):
