@@ -179,7 +179,7 @@ class PresentationViewSet(NewestFirstMixin, ConferenceScopedViewSetMixin, Snippe
     edit_handler = ObjectList(Presentation.panels, base_form_class=PresentationForm)
 
     def get_queryset(self, request):
-        presentations = Presentation.objects.select_related("conference", "session")
+        presentations = Presentation.objects.select_related("conference", "session__conference")
         return scope_to_user(presentations, request.user).prefetch_related("presenters__person")
 
 
@@ -204,7 +204,7 @@ class SessionViewSet(NewestFirstMixin, ConferenceScopedViewSetMixin, SnippetView
     chooser_viewset_class = SessionChooserViewSet
 
     def get_queryset(self, request):
-        sessions = scope_to_user(Session.objects.select_related("conference", "room"), request.user)
+        sessions = scope_to_user(Session.objects.select_related("conference", "room__conference"), request.user)
         return sessions.annotate(presentation_count=Count("presentations"))
 
 
@@ -264,7 +264,7 @@ class ScheduleItemViewSet(ConferenceScopedViewSetMixin, SnippetViewSet):
     chooser_viewset_class = ScopedChooserViewSet
 
     def get_queryset(self, request):
-        return scope_to_user(ScheduleItem.objects.select_related("conference", "room"), request.user)
+        return scope_to_user(ScheduleItem.objects.select_related("conference", "room__conference"), request.user)
 
 
 def local_time(row):
