@@ -24,3 +24,10 @@ control_socket_disable = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 # Where nginx connects from: the loopback, or nginx's address when this app server is on another host.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def worker_exit(server, worker):
+    # The search log's hits this worker counted and has not yet written (search/hits.py).
+    from search import hits
+
+    hits.flush()

@@ -4,15 +4,15 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
-from . import engine, results, suggestions
+from . import engine, hits, results, suggestions
 from .cache import kept
 from .query import ParsedQuery
 from .ranking import KIND_PLURALS, KINDS
@@ -196,13 +196,6 @@ def _decorate(shown, query):
     return shown
 
 
-def _count_hit(logged):
-    """Query.add_hit() in one statement when today's row exists (it reads the row, then writes it)."""
-    today = timezone.now().date()
-    if not QueryDailyHits.objects.filter(query=logged, date=today).update(hits=F("hits") + 1):
-        logged.add_hit(today)
-
-
 def search(request):
     query = ParsedQuery.parse(request.GET.get("q", ""))
     kind, decade, notes = _filters(request)
@@ -219,7 +212,8 @@ def search(request):
     parts = ("page", request.scheme, *typed)
     content, first_page = kept(request, parts, lambda: _rendered_page(request, query, kind, decade, notes))
     if first_page and not query.is_empty:
-        _count_hit(Query.get(query.text))
+        # Counted in a tally written to the database in bulk now and then (search/hits.py).
+        hits.count(query.text)
     response = HttpResponse(content, content_type="text/html; charset=utf-8")
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)
@@ -235,7 +229,9 @@ def _rendered_page(request, query, kind, decade, notes):
     promotions = []
     if not query.is_empty and found.number == 1:
         # Editors' picks are content: changing one replaces the generation, so a kept page shows it.
-        promotions = list(Query.get(query.text).editors_picks.select_related("page").order_by("sort_order"))
+        # Read by the query's text: Query.get() would also create the query's row, which the hits' tally does.
+        picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query.text))
+        promotions = list(picks.select_related("page").order_by("sort_order"))
     context = {
         "search_query": query.text,
         "query": query,

@@ -7,7 +7,15 @@ from wagtail.models import Site
 from conferences.choices import ConferenceKind
 from conferences.tests import builders
 from home.models import HomePage
-from search import terms
+from search import hits, terms
+
+
+@pytest.fixture(autouse=True)
+def no_pending_hits():
+    """Each test counts its own searches: hits left pending by an earlier one are forgotten."""
+    hits.discard()
+    yield
+    hits.discard()
 
 
 @pytest.fixture(scope="module")
