@@ -17,6 +17,7 @@ live. A cache that fails never fails a search: the search runs without it, and t
 
 import hashlib
 import logging
+import threading
 
 from django.conf import settings
 from django.core.cache import caches
@@ -55,6 +56,15 @@ def _generation_reader():
     return import_string(path) if path else None
 
 
+def _generation(request, read_generation):
+    """The content generation, read once per request."""
+    if request is None:
+        return read_generation()
+    if not hasattr(request, "_search_generation"):
+        request._search_generation = read_generation()
+    return request._search_generation
+
+
 def _key(request, parts, generation):
     # The host and the language: result URLs depend on the site that serves the request.
     described = (ENTRY_FORMAT, generation, request.get_host(), translation.get_language(), *parts)
@@ -72,7 +82,7 @@ def kept(request, parts, compute):
     if not timeout or read_generation is None or _signed_in(request):
         return compute()
     try:
-        key = _key(request, parts, read_generation())
+        key = _key(request, parts, _generation(request, read_generation))
         found = _cache().get(key)
     except Exception:
         # Whatever the cache raises (a refused connection, an unreadable entry), the search goes on.
@@ -86,3 +96,44 @@ def kept(request, parts, compute):
     except Exception:
         logger.warning("search cache unwritable; the answer is not kept", exc_info=True)
     return answer
+
+
+# What every search reads besides the index and that only content changes alter: the live conferences'
+# facts, the restricted pages, the site and its root paths, the conference index's URL. Kept in this
+# process for the content generation they were read in, for every visitor, signed in or not (a search
+# shows only live, public content to everyone); with the answers' cache off too (SEARCH_CACHE_TIMEOUT = 0).
+# SEARCH_CONTENT_MEMO = False turns it off (the test settings do: a test's rollback changes the content
+# without a new generation).
+_memo = {"generation": None, "values": {}}
+_memo_lock = threading.Lock()
+
+
+def per_content(request, name, compute):
+    """What `compute()` returns, read once per content generation, site and language in this process."""
+    read_generation = _generation_reader()
+    if read_generation is None or not getattr(settings, "SEARCH_CONTENT_MEMO", True):
+        return compute()
+    try:
+        generation = _generation(request, read_generation)
+    except Exception:
+        logger.warning("content generation unreadable; reading the content afresh", exc_info=True)
+        return compute()
+    key = (name, request.get_host() if request is not None else None, translation.get_language())
+    with _memo_lock:
+        if _memo["generation"] != generation:
+            _memo["generation"], _memo["values"] = generation, {}
+        values = _memo["values"]
+        if key in values:
+            return values[key]
+    value = compute()
+    with _memo_lock:
+        # Kept only if no change came meanwhile: the next search reads the new generation's anyway.
+        if _memo["generation"] == generation:
+            _memo["values"][key] = value
+    return value
+
+
+def forget_content():
+    """Drop what per_content() keeps (tests)."""
+    with _memo_lock:
+        _memo["generation"], _memo["values"] = None, {}

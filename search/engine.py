@@ -27,8 +27,10 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from conferences import paths
 from conferences.models import ConferenceIndexPage, ConferencePage, Presentation
+from conferences.models.pages import _INDEX_ON_REQUEST as INDEX_ON_REQUEST
 
 from . import ranking
+from .cache import per_content
 from .query import ParsedQuery
 from .ranking import CONFERENCE, KINDS, PAGE, PERSON, PRESENTATION, Candidate, ConferenceFacts
 from .retrieval import get_retriever, query_units
@@ -174,8 +176,31 @@ def _conference_for_path(path, by_path):
 
 
 def _conference_index_url(request):
-    index_page = ConferenceIndexPage.for_request(request)
-    return index_page.get_url(request) if index_page else None
+    if request is None:
+        index_page = ConferenceIndexPage.for_request(None)
+        return index_page.get_url() if index_page else None
+
+    def read():
+        index_page = ConferenceIndexPage.for_request(request)
+        return index_page, index_page.get_url(request) if index_page else None
+
+    index_page, url = per_content(request, "conference index", read)
+    # Where for_request() keeps it on the request: the page's shell asks for it too.
+    setattr(request, INDEX_ON_REQUEST, index_page)
+    return url
+
+
+def _known_site(request):
+    """The request's site and site root paths, as Wagtail would find them, from what this process keeps.
+
+    Set on the request where Wagtail looks for them, so the page's shell reuses them too.
+    """
+    if request is None:
+        return
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = per_content(request, "site", lambda: Site._find_for_request(request))
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = per_content(request, "site root paths", Site.get_site_root_paths)
 
 
 class _Searcher:
@@ -360,9 +385,10 @@ def run_search(raw_query, *, kind=None, decade=None, request=None, suggest=False
     if query.is_empty:
         return outcome
 
-    restricted = restricted_paths()
+    restricted = per_content(request, "restricted paths", restricted_paths)
+    _known_site(request)
     urls = PageUrls(request)
-    conferences = live_conferences(urls, restricted)
+    conferences = per_content(request, "live conferences", lambda: live_conferences(urls, restricted))
     retriever = retriever or get_retriever()
     operators = ["and", "or"] if query.term_count > 1 else ["and"]
     for operator in operators:

@@ -11,3 +11,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 PAGE_CACHE_ENABLED = False
 # The same holds for kept search answers (search/cache.py); its tests switch it on for themselves.
 SEARCH_CACHE_TIMEOUT = 0
+SEARCH_CONTENT_MEMO = False

@@ -1,12 +1,24 @@
 """What editors change shows in the search results at once."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from conferences.models import Person, PresentationDOI, Presenter
 from conferences.tests import builders
+from search.cache import forget_content
 from search.engine import run_search
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["read afresh", "kept per content generation"])
+def content_memo(request, settings):
+    """Every test twice: with what searches read besides the index read each time, and kept (search/cache.py)."""
+    settings.SEARCH_CONTENT_MEMO = request.param != "read afresh"
+    forget_content()
+    # The first search of each test reads (and, when kept, keeps) the content as it is before the change.
+    yield
+    forget_content()
 
 
 def found(query, kind=None):
@@ -120,3 +132,9 @@ def test_editing_a_presentation_in_the_admin_reindexes_it_with_its_presenters(ad
     assert ("presentation", "Data curation services in academic libraries") in found(
         "Ingrid Lindqvist", kind="presentation"
     )
+
+
+def test_a_page_restricted_after_a_search_is_not_found(site):
+    assert ("page", "Conference Code of Conduct") in found("code of conduct")
+    PageViewRestriction.objects.create(page=site["code_of_conduct"], restriction_type="password", password="x")
+    assert ("page", "Conference Code of Conduct") not in found("code of conduct")
