@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 300
 # Part of every key: raise it when what an entry holds changes, so that a deployment never reads
 # entries written by the code before it.
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 
 
 def _cache():

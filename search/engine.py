@@ -48,6 +48,8 @@ class SearchOutcome:
     results: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     matches: int = 0
+    # More matched than were counted: `matches` is a lower bound (retrieval.RANKED_MATCHES).
+    matches_at_least: bool = False
     kind: str | None = None
     decade: int | None = None
     relaxed: bool = False
@@ -58,7 +60,7 @@ class SearchOutcome:
 
     @property
     def capped(self):
-        return self.matches > sum(self.counts.values())
+        return self.matches_at_least or self.matches > sum(self.counts.values())
 
 
 def decade_of(value):
@@ -215,6 +217,7 @@ class _Searcher:
         self.operator = operator
         self.retriever = retriever
         self.matches = 0
+        self.more = False
 
     def run(self, conferences, restricted):
         self.conferences = conferences
@@ -243,6 +246,7 @@ class _Searcher:
     def _pages(self):
         found = self.retriever.pages(self.units, self.operator, autocomplete=self.suggest, limit=PAGE_CANDIDATES)
         self.matches += found.total
+        self.more = self.more or found.more
         candidates = []
         for number, page in enumerate(found.items):
             model = ContentType.objects.get_for_id(page.content_type_id).model_class() or Page
@@ -309,6 +313,7 @@ class _Searcher:
             limit=PRESENTATION_CANDIDATES,
         )
         self.matches += found.total
+        self.more = self.more or found.more
         return [self._presentation_candidate(item, number) for number, item in enumerate(found.items)]
 
     def _people(self):
@@ -320,6 +325,7 @@ class _Searcher:
             limit=PERSON_CANDIDATES,
         )
         self.matches += found.total
+        self.more = self.more or found.more
         index_url = _conference_index_url(self.request)
         return [
             Candidate(
@@ -413,4 +419,5 @@ def run_search(raw_query, *, kind=None, decade=None, request=None, suggest=False
     outcome.counts = {name: sum(1 for c in ranked if c.kind == name) for name in KINDS}
     outcome.results = [c for c in ranked if kind is None or c.kind == kind]
     outcome.matches = max(searcher.matches, len(ranked))
+    outcome.matches_at_least = searcher.more
     return outcome

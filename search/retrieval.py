@@ -29,7 +29,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from conferences.models import Person, Presentation, Presenter
+from conferences.models import Person, Presentation, Presenter, Session
 
 PAGE_FIELDS = ("id", "title", "seo_title", "path", "url_path", "content_type_id")
 
@@ -74,10 +74,22 @@ def query_units(query, *, drop_years=False, prefix_last=False):
 
 @dataclass
 class Found:
-    """Ranked objects of one kind (best first) and how many matched in all."""
+    """Ranked objects of one kind (best first) and how many matched in all.
+
+    `more` says that more matched than were looked at (PostgreSQL ranks a bounded set): `total` is then
+    a lower bound.
+    """
 
     items: list
     total: int
+    more: bool = False
+
+
+# PostgreSQL ranks at most this many matches of a kind, the most recently added; more are not counted.
+# Above the size of every kind in the real archive (2,223 presentations, 2,047 people), so its results
+# are those of ranking every match; at a hundred times the archive, a word found in 200,000
+# presentations costs the ranking of these, not of all (docs/search.md, "Backends").
+RANKED_MATCHES = 2500
 
 
 def get_retriever():
@@ -184,6 +196,10 @@ class IndexTableRetriever:
     def _run(self, model, alias, columns, units, operator, autocomplete, content_types, where, where_params, limit):
         if not units:
             return Found([], 0)
+        if self.vendor == "postgresql":
+            return self._run_bounded(
+                model, alias, columns, units, operator, autocomplete, content_types, where, where_params, limit
+            )
         build = self._sqlite_match if self.vendor == "sqlite" else self._postgres_match
         prefix, source, match, match_params, rank, direction = build(units, operator, autocomplete)
         select = ", ".join(f"{alias}.{column}" for column in columns)
@@ -210,6 +226,44 @@ class IndexTableRetriever:
             fetched = cursor.fetchall()
         return Found([row(*values[: len(columns)]) for values in fetched], fetched[0][-1] if fetched else 0)
 
+    def _run_bounded(self, model, alias, columns, units, operator, autocomplete, content_types, where, where_params,
+                     limit):  # fmt: skip
+        """PostgreSQL: the newest RANKED_MATCHES + 1 matches (by the object's key) are ranked, not every match.
+
+        The innermost query only tests the match and the filters, and sorts the keys and the columns shown,
+        not the entries' vectors (a sort that carried them spilled to disk for a common word); the bounded
+        set then reads its entries' vectors again by primary key to rank them, in a subquery fenced with
+        OFFSET 0, and only then is it counted and sorted, as before. The content type is compared as it is
+        (no "+ 0"): the planner then knows how many entries are presentations, and picks its join by the
+        number of matches it expects.
+        """
+        _, source, match, match_params, _, _ = self._postgres_match(units, operator, autocomplete)
+        if autocomplete:
+            rank = "ts_rank(v.autocomplete, b.v_q)"
+        else:
+            rank = "(ts_rank(v.title, b.v_q) * 2 + ts_rank(v.body, b.v_q))"
+        select = ", ".join(f"{alias}.{column}" for column in columns)
+        placeholders = ", ".join(["%s"] * len(content_types))
+        names = ", ".join(f"b.{column}" for column in columns)
+        sql = (
+            f"SELECT {', '.join(columns)}, search_rank, COUNT(*) OVER () AS search_total FROM ("  # noqa: S608 -- see _run
+            f"SELECT {names}, {rank} AS search_rank FROM ("
+            f"SELECT {select}, e.id AS v_entry, q.q AS v_q "
+            f"FROM {source} {self._object_join(alias, model._meta.db_table)} "
+            f"WHERE {match} AND e.content_type_id IN ({placeholders}) {where} "
+            f"ORDER BY {alias}.id DESC LIMIT %s"
+            f") b JOIN {self.entry_table} v ON v.id = b.v_entry OFFSET 0"
+            f") ranked ORDER BY search_rank DESC, id DESC LIMIT %s"
+        )
+        params = [*match_params, *content_types, *where_params, RANKED_MATCHES + 1, limit]
+        row = ROW_TYPES[model]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            fetched = cursor.fetchall()
+        total = fetched[0][-1] if fetched else 0
+        items = [row(*values[: len(columns)]) for values in fetched]
+        return Found(items, min(total, RANKED_MATCHES), more=total > RANKED_MATCHES)
+
     # -- one method per kind ---------------------------------------------------------
 
     def pages(self, units, operator, *, autocomplete=False, limit=300):
@@ -226,12 +280,15 @@ class IndexTableRetriever:
         placeholders = ", ".join(["%s"] * len(conference_ids))
         # No ORDER BY in the subquery: the model's ordering joins sessions and made PostgreSQL compare
         # every match with every presentation (39 ms for "open data" on PostgreSQL; 4 ms without).
-        live_sql, live_params = Presentation.objects.live().order_by().values("pk").query.sql_with_params()
+        # Presentation.objects.live() written on the row itself: a published row in a published session.
+        # As "p.id IN (live presentations)" PostgreSQL looked every match up a second time by its key.
+        sessions_sql, sessions_params = Session.objects.live().order_by().values("pk").query.sql_with_params()
+        live = "TRUE" if self.vendor == "postgresql" else "1"
         return self._run(
             Presentation, "p", ("id", "title", "slug", "conference_id"), units, operator, autocomplete,
             [ContentType.objects.get_for_model(Presentation).pk],
-            f"AND p.conference_id IN ({placeholders}) AND p.id IN ({live_sql})",
-            [*conference_ids, *live_params], limit,
+            f"AND p.conference_id IN ({placeholders}) AND p.live = {live} AND p.session_id IN ({sessions_sql})",
+            [*conference_ids, *sessions_params], limit,
         )  # fmt: skip
 
     def people(self, units, operator, conference_ids=None, *, autocomplete=False, limit=100):

@@ -160,6 +160,7 @@ class ResultsPage:
     counts: dict
     matches: int
     capped: bool
+    matches_at_least: bool
     relaxed: bool
     number: int
     results: list
@@ -182,6 +183,7 @@ def _results_page(request, query, kind, decade):
         counts=outcome.counts,
         matches=outcome.matches,
         capped=outcome.capped,
+        matches_at_least=outcome.matches_at_least,
         relaxed=outcome.relaxed,
         number=number,
         results=_decorate(shown, query),

@@ -138,3 +138,12 @@ def test_a_page_restricted_after_a_search_is_not_found(site):
     assert ("page", "Conference Code of Conduct") in found("code of conduct")
     PageViewRestriction.objects.create(page=site["code_of_conduct"], restriction_type="password", password="x")
     assert ("page", "Conference Code of Conduct") not in found("code of conduct")
+
+
+def test_drafts_and_the_presentations_of_a_draft_session_are_not_found(site, retriever):
+    draft_session = builders.session(site["gothenburg"], "Session Z9", live=False)
+    builders.presentation(draft_session, "Xylophonic data in a draft session")
+    builders.presentation(site["fair"].session, "Xylophonic data never published", live=False)
+    builders.presentation(site["fair"].session, "Xylophonic data published")
+    found_titles = [c.title for c in run_search("xylophonic", retriever=retriever).results]
+    assert found_titles == ["Xylophonic data published"]

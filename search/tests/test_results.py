@@ -5,7 +5,11 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.db.models import Q
 
+from conferences.models import Presentation
+from search import retrieval
 from search.engine import run_search
 from search.query import ParsedQuery
 from search.results import Result, hydrate
@@ -53,3 +57,14 @@ def test_a_conference_result_has_its_dates_place_ordinal_theme_and_host(site):
 def test_a_page_result_has_its_text(site):
     result = shown("Conference Code of Conduct", "page")
     assert "harassment-free conference experience" in result.snippet_text
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL ranks a bounded set of matches")
+def test_postgresql_ranks_the_newest_matches_up_to_the_bound_and_says_there_are_more(client, site, monkeypatch):
+    monkeypatch.setattr(retrieval, "RANKED_MATCHES", 2)
+    live = Presentation.objects.live().filter(Q(title__icontains="data") | Q(abstract__icontains="data"))
+    newest = set(live.order_by("-pk").values_list("title", flat=True)[:3])
+    outcome = run_search("data", kind="presentation")
+    assert {c.title for c in outcome.results} == newest
+    assert outcome.matches_at_least
+    assert "the best of more than" in client.get("/search/", {"q": "data"}).text
