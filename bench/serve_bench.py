@@ -5,7 +5,7 @@
 Imports ../shared/iassist-hugo (the demo content when it is absent) into a scratch
 SQLite database, starts gunicorn (page cache on, page cache off, and a bare Django
 view), nginx in front (deploy/nginx-site.conf) and nginx serving the same pages saved
-as files, all on 127.0.0.1:18000-18099, and loads each with wrk. Needs nginx, wrk and
+as files, all on 127.0.0.1:18000-18099 (--port-base moves them), and loads each with wrk. Needs nginx, wrk and
 libnginx-mod-http-cache-purge from Debian (installed with apt-get when missing) and
 uses Redis at 127.0.0.1:6379 (database 13) when it answers (--cache chooses). Stops
 everything it started before it exits.
@@ -70,6 +70,12 @@ def parse_args():
     )
     parser.add_argument("--search-workers", type=int, default=2, help="gunicorn workers for search (default 2).")
     parser.add_argument(
+        "--port-base",
+        type=int,
+        default=18000,
+        help="First of the hundred local ports the servers use (default 18000: 18000-18099).",
+    )
+    parser.add_argument(
         "--publish-minute", type=int, default=60, help="Seconds of the after-publish load (default 60)."
     )
     parser.add_argument("--publish-at", type=float, default=5.0, help="Seconds into it to publish (default 5).")
@@ -82,6 +88,9 @@ def parse_args():
     )
     args = parser.parse_args()
     args.sections = {name.strip() for name in args.sections.split(",") if name.strip()}
+    # Every server's port moves with the base, so that two runs on one machine do not meet.
+    for name in PORTS:
+        PORTS[name] += args.port_base - 18000
     if args.sections - set(SECTIONS):
         parser.error(f"unknown sections: {', '.join(sorted(args.sections - set(SECTIONS)))}")
     if not 0 <= args.publish_at < args.publish_minute:
