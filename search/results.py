@@ -14,6 +14,7 @@ from wagtail.rich_text import get_text_for_indexing
 
 from conferences.models import Presentation, Presenter
 
+from .cache import per_content
 from .ranking import CONFERENCE, KIND_LABELS, PAGE, PERSON, PRESENTATION, ConferenceFacts
 from .snippets import contains_match
 
@@ -117,10 +118,16 @@ def _fill_people(results, query):
 
 
 def _fill_pages(results, query):
-    loaded = {page.pk: page for page in Page.objects.filter(pk__in=[r.pk for r in results]).specific()}
+    # A page's texts change only with the content: read (a query per page type, and the StreamField's
+    # blocks) once per content generation (search/cache.py), not on every search that shows the page.
+    def read():
+        pages = Page.objects.filter(pk__in=[r.pk for r in results]).specific()
+        return {page.pk: page_texts(page) for page in pages}
+
+    key = ("page texts", tuple(sorted(r.pk for r in results)))
+    texts = per_content(None, key, read)
     for result in results:
-        page = loaded.get(result.pk)
-        result.snippet_text = page_text(page, query) if page is not None else ""
+        result.snippet_text = _text_to_match(texts[result.pk], query) if result.pk in texts else ""
 
 
 FILLERS = {
@@ -146,21 +153,35 @@ def _stream_texts(value):
         yield from (str(text) for text in child.block.get_searchable_content(child.value))
 
 
-def page_text(page, query=None):
-    """The readable text of a page for its snippet: up to the first passage that matches `query`.
-
-    Reading a long StreamField stops a little after the first match, since the snippet shows only that.
-    """
-    pieces, matched_at = [page.search_description or ""], None
+def page_texts(page):
+    """The readable texts of a page for its snippets: its description, then its intro's and body's blocks, by field."""
+    fields = []
     for name in ("intro", "body"):
         value = getattr(page, name, None)
         if not value:
             continue
         if hasattr(page._meta.get_field(name), "stream_block"):
-            texts = _stream_texts(value)
+            fields.append(list(_stream_texts(value)))
         else:
-            texts = [get_text_for_indexing(str(value))]
-        for text in texts:
+            fields.append([get_text_for_indexing(str(value))])
+    return page.search_description or "", fields
+
+
+def page_text(page, query=None):
+    """The readable text of a page for its snippet: up to the first passage that matches `query`."""
+    return _text_to_match(page_texts(page), query)
+
+
+def _text_to_match(texts, query):
+    """The description and the fields' texts joined, stopping a little after the first passage that matches.
+
+    Reading stops one text after the match, or at the end of the field that holds it: the snippet shows
+    only that.
+    """
+    description, fields = texts
+    pieces, matched_at = [description], None
+    for field_texts in fields:
+        for text in field_texts:
             pieces.append(text)
             if query is not None and matched_at is None and contains_match(text, query):
                 matched_at = len(pieces)
