@@ -112,11 +112,17 @@ class RedisTally:
         if not self._guarded(lambda: client.set(self.lock_key, token, nx=True, ex=LOCK_SECONDS)):
             return Counter()  # another worker is writing the tally
         self.token = token
-        if not self._guarded(lambda: client.exists(self.taken_key)):
-            if not self._guarded(lambda: client.renamenx(self.pending_key, self.taken_key)):
-                self._release()
-                return Counter()
-        raw = self._guarded(lambda: client.hgetall(self.taken_key))
+        try:
+            # Under the lock nobody else renames: the pending hash that exists now is still there to rename.
+            if not self._guarded(lambda: client.exists(self.taken_key)):
+                if not self._guarded(lambda: client.exists(self.pending_key)):
+                    self._release()
+                    return Counter()
+                self._guarded(lambda: client.rename(self.pending_key, self.taken_key))
+            raw = self._guarded(lambda: client.hgetall(self.taken_key))
+        except Exception:
+            self._release()
+            raise
         taken = Counter()
         for field, hits in raw.items():
             day, _, query_string = field.decode().partition(SEPARATOR)

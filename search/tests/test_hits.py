@@ -86,7 +86,7 @@ def test_an_interval_flush_writes_after_the_seconds_set(tally_in):
 
 def test_hits_counted_by_many_threads_at_once_are_all_kept(tally_in):
     # What concurrent requests do to the tally: nothing added while a flush takes it is lost.
-    written = []
+    written, failures = [], []
     with override_settings(SEARCH_HITS_FLUSH_HITS=10**6, SEARCH_HITS_FLUSH_SECONDS=3600):
 
         def search():
@@ -94,11 +94,15 @@ def test_hits_counted_by_many_threads_at_once_are_all_kept(tally_in):
                 hits.count("census")
 
         def take_meanwhile():
-            for _ in range(50):
-                tally = hits._memory if tally_in == "memory" else hits._redis_tally()
-                taken = tally.take()
-                written.append(sum(taken.values()))
-                tally.done()
+            try:
+                for _ in range(50):
+                    tally = hits._memory if tally_in == "memory" else hits._redis_tally()
+                    taken = tally.take()
+                    written.append(sum(taken.values()))
+                    if taken:
+                        tally.done()
+            except Exception as error:  # noqa: BLE001 -- reported by the assertion below
+                failures.append(error)
 
         threads = [threading.Thread(target=search) for _ in range(4)] + [threading.Thread(target=take_meanwhile)]
         for thread in threads:
@@ -106,6 +110,7 @@ def test_hits_counted_by_many_threads_at_once_are_all_kept(tally_in):
         for thread in threads:
             thread.join()
         written.append(hits.flush())
+    assert not failures
     assert sum(written) == 1000
 
 
