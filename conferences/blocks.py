@@ -50,6 +50,9 @@ class HeadingBlock(blocks.StructBlock):
         form_classname = "heading-block"
         label_format = "{text}"
 
+    def get_searchable_content(self, value):
+        return [value["text"]] if value.get("text") else []  # not "Level 2"
+
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
@@ -129,6 +132,10 @@ class EventButtonBlock(blocks.StructBlock):
 
     def render(self, value, context=None):
         return super().render(value, context) if showing.shown_now(value, context) else ""
+
+    def get_searchable_content(self, value):
+        # Its words while it is shown; not its address or its options.
+        return [value["label"]] if value.get("label") and showing.shown_today(value) else []
 
 
 class EventButtonsBlock(blocks.ListBlock):
@@ -343,6 +350,13 @@ class NoticeBlock(blocks.StructBlock):
 
     def render(self, value, context=None):
         return super().render(value, context) if showing.shown_now(value, context) else ""
+
+    def get_searchable_content(self, value):
+        # Its words, not its colour scheme's name; neither found nor quoted in a result before its
+        # first day or after its last (`manage.py reindex_dated_blocks`, run daily, keeps the index in step).
+        if not showing.shown_today(value):
+            return []
+        return self.child_blocks["content"].get_searchable_content(value["content"])
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -62,6 +62,15 @@ def next_turn(value, day):
     return None
 
 
+def shown_today(value):
+    """Whether the block is shown today, for what does not render it (the search index, result snippets)."""
+    return shown_on(value, site_today())
+
+
+def is_dated(value):
+    return bool(value.get("show_from") or value.get("show_until"))
+
+
 def shown_now(value, context):
     """Whether the block is shown today; declares the page's next change to the request rendering it."""
     day = site_today()
