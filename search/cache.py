@@ -133,6 +133,34 @@ def per_content(request, name, compute):
     return value
 
 
+def per_content_each(request, name, ids, compute):
+    """{id: value} for `ids`, each kept as per_content() keeps a value; `compute(missing ids)` reads those
+    not kept yet at once and returns {id: value}. Kept one by one, so that what is kept is bounded by the
+    content (one entry per page, say), not by the combinations searches ask for."""
+    read_generation = _generation_reader()
+    if read_generation is None or not getattr(settings, "SEARCH_CONTENT_MEMO", True):
+        return compute(list(ids))
+    try:
+        generation = _generation(request, read_generation)
+    except Exception:
+        logger.warning("content generation unreadable; reading the content afresh", exc_info=True)
+        return compute(list(ids))
+    base = (name, request.get_host() if request is not None else None, translation.get_language())
+    with _memo_lock:
+        if _memo["generation"] != generation:
+            _memo["generation"], _memo["values"] = generation, {}
+        values = _memo["values"]
+        found = {item: values[(base, item)] for item in ids if (base, item) in values}
+    missing = [item for item in ids if item not in found]
+    if missing:
+        computed = compute(missing)
+        with _memo_lock:
+            if _memo["generation"] == generation:
+                _memo["values"].update({(base, item): value for item, value in computed.items()})
+        found.update(computed)
+    return found
+
+
 def forget_content():
     """Drop what per_content() keeps (tests)."""
     with _memo_lock:

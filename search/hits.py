@@ -39,6 +39,7 @@ DEFAULT_FLUSH_SECONDS = 30
 CHUNK = 400
 # Seconds one flush may hold Redis's tally before another worker may take it.
 LOCK_SECONDS = 60
+QUERY_LENGTH = Query._meta.get_field("query_string").max_length
 SEPARATOR = "\x1f"  # between the day and the query in a Redis field: never in a normalised query
 
 
@@ -133,8 +134,10 @@ class RedisTally:
         self._release()  # the taken hash stays in Redis for the next flush
 
     def done(self):
-        self._guarded(lambda: self._client().delete(self.taken_key))
-        self._release()
+        try:
+            self._guarded(lambda: self._client().delete(self.taken_key))
+        finally:
+            self._release()
 
     def _release(self):
         client, token = self._client(), self.token
@@ -159,7 +162,9 @@ def _redis_tally():
 
 def count(query_string):
     """Count one hit of `query_string` for today; write the tallies if one is due."""
-    normalised = normalise_query_string(query_string)
+    # Lower-casing can lengthen what Wagtail cut to the column's length ("İ" becomes two characters),
+    # and PostgreSQL refuses a NUL: either would make every later bulk write fail.
+    normalised = normalise_query_string(query_string).replace("\x00", "")[:QUERY_LENGTH]
     if not normalised:
         return
     day = timezone.now().date()
@@ -233,6 +238,10 @@ def _write(counts):
     """
     by_query = {}
     for (day, query_string), hits in counts.items():
+        if len(query_string) > QUERY_LENGTH or "\x00" in query_string:
+            # Counted by older code (still in Redis during a deployment): dropped, or it would block the rest.
+            logger.warning("search hits: a query that cannot be stored dropped: %r", query_string[:80])
+            continue
         if hits:
             by_query.setdefault(query_string, {})[day] = hits
     with transaction.atomic():

@@ -13,8 +13,9 @@ from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
 from conferences.models import Presentation, Presenter
+from conferences.showing import site_today
 
-from .cache import per_content
+from .cache import per_content_each
 from .ranking import CONFERENCE, KIND_LABELS, PAGE, PERSON, PRESENTATION, ConferenceFacts
 from .snippets import contains_match
 
@@ -118,14 +119,13 @@ def _fill_people(results, query):
 
 
 def _fill_pages(results, query):
-    # A page's texts change only with the content: read (a query per page type, and the StreamField's
-    # blocks) once per content generation (search/cache.py), not on every search that shows the page.
-    def read():
-        pages = Page.objects.filter(pk__in=[r.pk for r in results]).specific()
-        return {page.pk: page_texts(page) for page in pages}
+    # A page's texts change only with the content and, for its notices with days, with the day: read (a
+    # query per page type, and the StreamField's blocks) once per page, content generation and day
+    # (search/cache.py), not on every search that shows the page.
+    def read(ids):
+        return {page.pk: page_texts(page) for page in Page.objects.filter(pk__in=ids).specific()}
 
-    key = ("page texts", tuple(sorted(r.pk for r in results)))
-    texts = per_content(None, key, read)
+    texts = per_content_each(None, ("page texts", site_today()), [r.pk for r in results], read)
     for result in results:
         result.snippet_text = _text_to_match(texts[result.pk], query) if result.pk in texts else ""
 

@@ -128,10 +128,23 @@ def test_hits_of_another_day_are_written_to_that_day(tally_in):
     assert daily("census") == {yesterday: 3, datetime.date.today(): 1}
 
 
+@override_settings(SEARCH_HITS_FLUSH_HITS=10**6, SEARCH_HITS_FLUSH_SECONDS=3600)
 def test_a_flush_writes_many_queries_in_a_bounded_number_of_statements(django_assert_max_num_queries):
     for number in range(hits.CHUNK + 50):
         hits.count(f"query {number}")
-    # Two chunks of four statements, and the transaction's savepoint.
-    with django_assert_max_num_queries(10):
+    # Two chunks of four statements (five on SQLite, which splits a chunk's daily rows), and the savepoint.
+    with django_assert_max_num_queries(12) as flushed:
         hits.flush()
+    assert sum("UPDATE" in query["sql"] for query in flushed.captured_queries) == 2  # one per chunk
     assert QueryDailyHits.objects.filter(query__query_string__startswith="query ").count() == hits.CHUNK + 50
+
+
+@pytest.mark.parametrize("typed", ["İ" * 300, "data\x00base"])
+def test_a_query_the_log_cannot_store_as_typed_is_counted_cut_and_blocks_no_other(tally_in, typed):
+    with override_settings(SEARCH_HITS_FLUSH_HITS=1000, SEARCH_HITS_FLUSH_SECONDS=3600):
+        hits.count(typed)
+        hits.count("census")
+        assert hits.flush() == 2
+    assert daily("census") == {datetime.date.today(): 1}
+    stored = Query.objects.exclude(query_string="census").get()
+    assert len(stored.query_string) <= hits.QUERY_LENGTH and "\x00" not in stored.query_string
