@@ -13,8 +13,8 @@ from django.db import models
 from wagtail.documents import get_document_model_string
 from wagtail.images import get_image_model_string
 
-# Characters no old address had and a path rule cannot mean: a splat, a query, a fragment, a space.
-NOT_IN_A_PATH = re.compile(r"[*?#\s]")
+# Characters a path rule cannot mean: a splat, a query, a fragment; and a line break.
+NOT_IN_A_PATH = re.compile(r"[*?#\r\n\t]")
 
 
 def check_old_path(path):
@@ -22,13 +22,13 @@ def check_old_path(path):
     if not path.startswith("/") or path.startswith("//"):
         return "Start the address with one slash, as the old site served it: /conferences/…"
     if NOT_IN_A_PATH.search(path):
-        return "Leave out *, ?, # and spaces: the rule matches the address itself."
+        return "Leave out *, ? and #: the rule matches the address itself."
     return None
 
 
 def check_redirect_link(link):
     """A folder rule leads to a path on this site or to a full http(s) address, nothing else."""
-    if link.startswith("/") and not link.startswith("//"):
+    if link.startswith("/") and not link.startswith(("//", "/\\")):
         return None
     if re.match(r"https?://[^/\s]+", link) and not re.search(r"\s", link):
         return None
@@ -101,7 +101,8 @@ class FolderRedirect(models.Model):
         """Where `path`, an address below the folder, leads."""
         if self.redirect_page_id:
             return self.redirect_page.get_url(request)
-        rest = path[len(self.folder) :] if path.startswith(self.folder) else ""
+        # Without leading slashes: "/folder//evil.example" must not lead to "//evil.example", off the site.
+        rest = path[len(self.folder) :].lstrip("/\\") if path.startswith(self.folder) else ""
         return self.redirect_link.replace(":splat", rest)
 
 

@@ -82,3 +82,11 @@ def test_splat_in_the_target_stands_for_the_rest_of_the_address(client, home_pag
 def test_an_address_no_rule_names_stays_a_404(client, home_page):
     FolderRedirect.objects.create(folder="/conferences/archive/2018/", redirect_link="/conferences/")
     assert client.get("/conferences/archive/2019/x/").status_code == 404
+
+
+def test_splat_never_leads_off_the_site_through_a_doubled_slash(client, home_page):
+    FolderRedirect.objects.create(folder="/old/", redirect_link="/new/:splat")
+    for path in ("/old//evil.example/x", "/old/\\evil.example"):
+        answer = client.get(path)
+        assert answer.status_code == 301 and answer["Location"].startswith("/new/"), path
+        assert not answer["Location"].startswith("/new//")
