@@ -169,6 +169,8 @@ CACHES = {
 SEARCH_CACHE_GENERATION = "pagecache.generation.current"
 # The same generation keys the related presentations on each presentation page (conferences/models/related.py).
 RELATED_PRESENTATIONS_GENERATION = "pagecache.generation.current"
+# And the parts of the site shell that pages share: header, footer, section menus (navigation_tags.py).
+SITE_SHELL_GENERATION = "pagecache.generation.current"
 # When a page being rendered next changes by the date (a notice's last day, a conference's start), so
 # that the page cache keeps it no longer (pagecache/expiry.py). Named here because the page cache
 # imports none of the site's apps.

@@ -12,3 +12,5 @@ PAGE_CACHE_ENABLED = False
 # The same holds for kept search answers (search/cache.py); its tests switch it on for themselves.
 SEARCH_CACHE_TIMEOUT = 0
 SEARCH_CONTENT_MEMO = False
+# And for the site shell's shared parts (navigation_tags.py); its tests switch it on for themselves.
+SITE_SHELL_GENERATION = None

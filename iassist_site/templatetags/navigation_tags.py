@@ -10,18 +10,38 @@ whatever the depth of the page or the length of the menus:
 
 Page URLs come from ``Page.get_url(request)``, which reuses the site root paths that
 Wagtail caches on the request, so links cost no further queries.
+
+The parts of the shell that many pages share are kept in Django's cache for the current
+content generation (the SITE_SHELL_GENERATION setting; pagecache replaces it on every
+content change): the header and the footer as HTML, one copy per state of the main menu
+(which item is current), and each section menu's links without their aria-current, which
+is worked out for the page at hand. Only shared parts are kept, so after an edit the first
+page of a section fills them and every other page finds them. Previews (whose menus may be
+unsaved) and a page showing a search (its query is in the header's box) build theirs afresh,
+and so does every page when there is no generation or the cache fails.
 """
 
+import hashlib
+import logging
 from dataclasses import dataclass, field
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from conferences.feeds import feed_url, has_feed
 from conferences.models import ConferenceIndexPage, ConferencePage
 
+logger = logging.getLogger(__name__)
 register = template.Library()
+
+KEY = "shell:1:{generation}:{site}:{name}:{variant}"
+# Parts kept under older generations are never read again: a day bounds the memory they hold.
+KEEP_SECONDS = 24 * 60 * 60
+_GENERATION_ON_REQUEST = "_iassist_shell_generation"
 
 # Sections of the main IASSIST site (MAIN_SITE_URL) that this site does not hold, after "Conferences".
 EXTERNAL_SECTIONS = [
@@ -59,10 +79,19 @@ class Shell:
     conferences_url: str = CONFERENCES_FALLBACK_URL
     conference_index: Page | None = None
     is_home: bool = False
+    # A page showing a search has the query in the header's search box.
+    searching: bool = False
 
     @property
     def has_section_nav(self):
         return bool(self.section_links)
+
+    @property
+    def header_variant(self):
+        """What the header's HTML depends on besides the site and its settings: the menu's links."""
+        if self.searching:
+            return None
+        return "|".join(f"{link.url} {link.current}" for link in self.nav)
 
 
 def _main_site_url(path):
@@ -76,11 +105,7 @@ def _is_page(value):
 
 def _current(node, page, exact):
     """aria-current for a link to ``node`` while ``page`` is shown."""
-    if node.path == page.path:
-        return "page" if exact else "true"
-    if page.path.startswith(node.path):
-        return "true"
-    return None
+    return _current_path(node.path, page, exact)
 
 
 def build_shell(request, page=None):
@@ -150,12 +175,10 @@ def build_shell(request, page=None):
     section = owner or (below_root[0] if below_root else page)
     shell.section = Link(section.title, section.get_url(request) or "", _current(section, page, exact))
     if owner:
-        shell.section_links = _menu_links(request, menu, page, exact)
+        entries = kept(request, "menu", owner.pk, lambda: _menu_entries(request, menu))
     else:
-        children = section.get_children().live().in_menu().only("id", "path", "depth", "title", "url_path")
-        shell.section_links = [
-            Link(child.title, child.get_url(request) or "", _current(child, page, exact)) for child in children
-        ]
+        entries = kept(request, "children", section.pk, lambda: _children_entries(request, section))
+    shell.section_links = [_entry_link(entry, request, page, exact) for entry in entries]
     return shell
 
 
@@ -192,17 +215,79 @@ def _nearest_menu(trail):
     return None, None
 
 
-def _menu_links(request, menu, page, exact):
-    links = []
+def _menu_entries(request, menu):
+    """A section menu's links as (label, url, the target page's tree path or None for an address)."""
+    entries = []
     for entry in menu:
         target, url, label = entry.value["page"], entry.value["url"], entry.value["label"]
         if target:
-            if not target.live:
-                continue
-            links.append(Link(label or target.title, target.get_url(request) or "", _current(target, page, exact)))
+            if target.live:
+                entries.append((label or target.title, target.get_url(request) or "", target.path))
         else:
-            links.append(Link(label, url, "page" if url == getattr(request, "path", None) else None))
-    return links
+            entries.append((label, url, None))
+    return entries
+
+
+def _children_entries(request, section):
+    children = section.get_children().live().in_menu().only("id", "path", "depth", "title", "url_path")
+    return [(child.title, child.get_url(request) or "", child.path) for child in children]
+
+
+def _entry_link(entry, request, page, exact):
+    label, url, path = entry
+    if path is None:
+        return Link(label, url, "page" if url == getattr(request, "path", None) else None)
+    return Link(label, url, _current_path(path, page, exact))
+
+
+def _current_path(path, page, exact):
+    if path == page.path:
+        return "page" if exact else "true"
+    if page.path.startswith(path):
+        return "true"
+    return None
+
+
+def shell_generation(request):
+    """The content generation the shared parts of the shell are kept under, or None to build them afresh."""
+    if request is None or getattr(request, "is_preview", False):
+        return None
+    if hasattr(request, _GENERATION_ON_REQUEST):
+        return getattr(request, _GENERATION_ON_REQUEST)
+    generation, path = None, getattr(settings, "SITE_SHELL_GENERATION", None)
+    if path:
+        try:
+            generation = import_string(path)()
+        except Exception:  # A cache that is down must not take the page with it.
+            logger.warning("No content generation for the site shell: building it afresh.", exc_info=True)
+    setattr(request, _GENERATION_ON_REQUEST, generation)
+    return generation
+
+
+def _key(request, generation, name, variant):
+    site = Site.find_for_request(request)
+    digest = hashlib.blake2b(str(variant).encode(), digest_size=12).hexdigest()
+    return KEY.format(generation=generation, site=site.pk if site else "-", name=name, variant=digest)
+
+
+def kept(request, name, variant, build):
+    """`build()`'s value, kept for the request's site and content generation under `name` and `variant`."""
+    generation = shell_generation(request)
+    if generation is None:
+        return build()
+    key = _key(request, generation, name, variant)
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("The cache failed: building the site shell afresh.", exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, KEEP_SECONDS)
+        except Exception:
+            logger.warning("The cache failed: the site shell is not kept.", exc_info=True)
+    return value
 
 
 def _canonical_url(request, page, page_url, exact):
@@ -216,7 +301,36 @@ def _canonical_url(request, page, page_url, exact):
 @register.simple_tag(takes_context=True)
 def site_shell(context):
     """``{% site_shell as shell %}``: menus, breadcrumbs and canonical URL for this request."""
-    return build_shell(context.get("request"), context.get("page"))
+    shell = build_shell(context.get("request"), context.get("page"))
+    shell.searching = bool(context.get("search_query"))
+    return shell
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name, variant):
+        self.nodelist, self.name, self.variant = nodelist, name, variant
+
+    def render(self, context):
+        variant = self.variant.resolve(context)
+        request = context.get("request")
+        if variant is None or request is None:
+            return self.nodelist.render(context)
+        return mark_safe(kept(request, self.name, variant, lambda: str(self.nodelist.render(context))))
+
+
+@register.tag("keptshell")
+def do_keptshell(parser, token):
+    """``{% keptshell "header" variant %}…{% endkeptshell %}``: HTML the same on every page with that variant.
+
+    Kept as `kept()` keeps values; a variant of None renders it afresh. What is inside may read only the
+    site, its settings and the variant: anything else a page passes in would show on other pages.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("keptshell takes a name and a variant")
+    nodelist = parser.parse(("endkeptshell",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, bits[1].strip("\"'"), parser.compile_filter(bits[2]))
 
 
 @register.simple_tag(takes_context=True)
