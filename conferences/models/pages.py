@@ -25,11 +25,12 @@ from ..blocks import ConferenceIndexStreamBlock, ConferenceStreamBlock, EventBut
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
 from ..descriptions import ARCHIVE, INDEX, conference_description, stream_text
+from ..facts import ConferenceFacts
 from ..important_dates import soonest_first
+from ..listing import conference_rows, person_entries
 from ..page_forms import ConferencePageForm, WebsitePageForm, taken_by_page
 from ..programme_panel import ProgrammePanel
 from ..structured_data import conference_event
-from ..text import ordinal as english_ordinal
 from ..text import unaccented
 from ..zenodo import NotAZenodoTarget, parse_zenodo
 from .landing import ConferenceIndexForm, LandingChoice
@@ -210,7 +211,7 @@ class ConferenceIndexPage(RoutablePageMixin, ConferencesFirst, Page):
             context["landing_sections"] = self.landing_sections(request)
             context["landing_panel_in_body"] = any(block.block_type == "landing_panel" for block in self.body)
         elif self.show_upcoming:
-            context["upcoming_conferences"] = list(self.upcoming_conferences())
+            context["upcoming_conferences"] = conference_rows(self.upcoming_conferences(), self.get_url(request))
         if self.show_archive_link:
             context["archive_page"] = self.archive_page()
         return context
@@ -246,12 +247,11 @@ class ConferenceIndexPage(RoutablePageMixin, ConferencesFirst, Page):
             if kept is None:
                 raise Http404("No person has this address.")
             return HttpResponsePermanentRedirect(self.person_url(kept.slug, request))
-        entries = (
-            Presenter.objects.filter(person=person, presentation__in=Presentation.objects.public())
-            .select_related("presentation__conference", "presentation__session")
-            .order_by(
+        entries = person_entries(
+            Presenter.objects.filter(person=person, presentation__in=Presentation.objects.public()).order_by(
                 "-presentation__conference__year", "presentation__session__sort_order", "presentation__sort_order"
-            )
+            ),
+            self.get_url(request),
         )
         return TemplateResponse(
             request,
@@ -289,7 +289,7 @@ class ConferenceArchivePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conferences = list(self.conferences())
+        conferences = conference_rows(self.conferences(), self.get_parent().get_url(request))
         decades = OrderedDict()
         for conference in conferences:
             if conference.kind == ConferenceKind.ANNUAL:
@@ -330,7 +330,7 @@ class ContentPage(Page):
         return self._website_conference
 
 
-class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
+class ConferencePage(ConferenceFacts, ConferenceScheduleRoutes, RoutablePageMixin, Page):
     """One conference or workshop: its facts, an editorial body, its programme and schedule (schedule_routes.py)."""
 
     kind = models.CharField(max_length=20, choices=ConferenceKind.choices, default=ConferenceKind.ANNUAL)
@@ -470,38 +470,6 @@ class ConferencePage(ConferenceScheduleRoutes, RoutablePageMixin, Page):
     @property
     def unaccented_city(self):
         return unaccented(self.city)
-
-    @property
-    def year_text(self):
-        parts = [str(self.year)]
-        if self.ordinal:
-            parts.append(self.ordinal_text)
-        return " ".join(parts)
-
-    @property
-    def ordinal_text(self):
-        return english_ordinal(self.ordinal) if self.ordinal else ""
-
-    @property
-    def location(self):
-        return ", ".join(part for part in (self.city, self.country) if part)
-
-    @property
-    def date_display(self):
-        start, end = self.start_date, self.end_date
-        if not start:
-            return str(self.year)
-        if self.date_precision == DatePrecision.YEAR:
-            return str(start.year)
-        if self.date_precision == DatePrecision.MONTH:
-            return start.strftime("%B %Y")
-        if not end or end == start:
-            return f"{start:%B} {start.day}, {start.year}"
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start:%B} {start.day}–{end.day}, {start.year}"
-        if start.year == end.year:
-            return f"{start:%B} {start.day} – {end:%B} {end.day}, {start.year}"
-        return f"{start:%B} {start.day}, {start.year} – {end:%B} {end.day}, {end.year}"
 
     @property
     def is_upcoming(self):
