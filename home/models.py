@@ -42,6 +42,24 @@ class HomePage(Page):
     def meta_description(self):
         return description(self.intro, self.body, ABOUT_IASSIST)
 
+    def route(self, request, path_components):
+        """Routing to the Conferences page, below which nearly every address lies, in one query rather than two.
+
+        Wagtail reads the child as a plain page, then again as its own type. The page read on the way is
+        also the one the header, the page and search ask for (ConferenceIndexPage.for_request), so the
+        request keeps it. A child of another type, or none, is routed as Wagtail would.
+        """
+        from conferences.models import ConferenceIndexPage
+
+        if path_components:
+            child = ConferenceIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                # As Wagtail does: the parent is kept on the child, so that get_parent() costs no query.
+                child._cached_parent_obj = self
+                ConferenceIndexPage.remember_for_request(request, child)
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting, ClusterableModel):

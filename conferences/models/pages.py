@@ -166,6 +166,15 @@ class ConferenceIndexPage(RoutablePageMixin, ConferencesFirst, Page):
             setattr(request, _INDEX_ON_REQUEST, index_page)
         return index_page
 
+    @classmethod
+    def remember_for_request(cls, request, index_page):
+        """Keep `index_page`, reached by routing `request` from its site's root, as for_request's answer.
+
+        Only a live one: for_request answers None for a draft. There is at most one (max_count).
+        """
+        if request is not None and index_page.live and not hasattr(request, _INDEX_ON_REQUEST):
+            setattr(request, _INDEX_ON_REQUEST, index_page)
+
     def upcoming_conferences(self):
         today = timezone.localdate()
         return (
