@@ -51,8 +51,15 @@ def parse_args():
         help="Only this kind of page (repeatable): home, conferences, 'biggest programme'...",
     )
     parser.add_argument("--json", help="Also write every page's full Lighthouse report under this folder.")
+    parser.add_argument(
+        "--ports",
+        default=f"{PORTS[0]}-{PORTS[-1]}",
+        help="Ports its servers may listen on, FIRST-LAST (default: %(default)s), to run beside other work.",
+    )
     args = parser.parse_args()
     args.database_url, args.redis_url, args.workers, args.threads = None, None, 2, 2
+    first, _, last = args.ports.partition("-")
+    args.ports = range(int(first), int(last or first) + 1)
     return args
 
 
@@ -73,11 +80,11 @@ def main():
         env = production_env(workdir, args)
         content = build_site(env, args.tree)
         pages = chosen_pages(kinds_of_page(env), args)
-        port = free_port(PORTS)
+        port = free_port(args.ports)
         servers.append(start_gunicorn(env, port, args))
         served_by = f"gunicorn on 127.0.0.1:{port}"
         if shutil.which("nginx") and PURGE_MODULE.exists():
-            port = start_nginx(workdir, port, servers)
+            port = start_nginx(workdir, port, servers, args.ports)
             served_by = f"nginx (deploy/nginx-site.conf) on 127.0.0.1:{port} in front of {served_by}"
         else:
             served_by += " alone: no nginx, so images (/media/) answer 404"
@@ -101,9 +108,9 @@ def chosen_pages(kinds, args):
     return pages
 
 
-def start_nginx(workdir, upstream_port, servers):
+def start_nginx(workdir, upstream_port, servers, ports=PORTS):
     """The production front: nginx serves the images and static files, as gunicorn alone does not."""
-    port = free_port(PORTS)
+    port = free_port(ports)
     conf = write_nginx_conf(workdir, upstream_port, port)
     log = (workdir / "nginx.log").open("w")
     servers.append(
