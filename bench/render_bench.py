@@ -5,6 +5,11 @@
 Imports ../shared/iassist-hugo into a fresh database first, then renders through
 Django's test client, so the numbers include routing, the page and its templates.
 
+The site shell's shared parts (header, footer, section menus) are kept per content generation as in
+production (SITE_SHELL_GENERATION; the test settings leave it off). With --fresh-generation the
+generation is replaced before every render, as a publish does: each render is then the first after an
+edit, with nothing kept (the related presentations' index and the shell built afresh).
+
 The biggest programme's schedule page, calendar and schedule.xml are measured too: the schedule
 its OpenConf export gave it (IASSIST 2025), or, for a tree without one, a timetable made up
 first (its sessions six at a time in six rooms, four slots a day, with breaks and a reception
@@ -20,12 +25,16 @@ from _setup import import_tree, machine, parse_args, setup_django
 
 def extra(parser):
     parser.add_argument("--repeat", type=int, default=30, help="Renders per page (default 30).")
+    parser.add_argument(
+        "--fresh-generation", action="store_true", help="Replace the content generation before every render."
+    )
 
 
 def main():
     args = parse_args(__doc__, extra)
     url = setup_django(args.database_url)
     import_tree(args.tree)
+    from django.conf import settings
     from django.db import connection
     from django.db.models import Count
     from django.test import Client
@@ -53,19 +62,26 @@ def main():
     }
     if bare is not None:
         pages[f"a conference without a programme ({bare.year})"] = bare.url
+    from pagecache import generation
+
+    settings.SITE_SHELL_GENERATION = "pagecache.generation.current"
+    before_each = generation.bump if args.fresh_generation else (lambda: None)
     client = Client(HTTP_HOST="localhost")
     print(
         f"machine: {machine()}; database: {url.split(':', 1)[0]}; renders per page: {args.repeat}; "
+        f"{'a new content generation before each render; ' if args.fresh_generation else ''}"
         f"load average: {os.getloadavg()[0]:.1f}"
     )
     for label, path in pages.items():
         client.get(path)  # the first render makes image renditions; measure the steady state
         timings, cpu_timings = [], []
         for _ in range(args.repeat):
+            before_each()
             started, cpu_started = time.perf_counter(), time.process_time()
             response = client.get(path)
             timings.append((time.perf_counter() - started) * 1000)
             cpu_timings.append((time.process_time() - cpu_started) * 1000)
+        before_each()
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
         assert response.status_code == 200, (path, response.status_code)
