@@ -9,6 +9,8 @@ presentation (its page, BibTeX and the conference's calendar), every person and 
 the sitemap, robots.txt, feeds and a fixed list of searches, and writes each response body with the
 per-request values (CSP nonces, CSRF tokens, calendar time stamps) and the random suffixes that
 file storage gives a second file of the same name blanked. It prints how many addresses it wrote.
+The site shell's shared parts are kept per content generation as in production (the test settings
+leave that off), so a part kept from one page and shown on another would show as a difference.
 `--compare` lists the files that differ, and says which differ only in whitespace between tags.
 """
 
@@ -95,7 +97,10 @@ def main():
         sys.exit("Give a folder to write the snapshot into, or --compare BEFORE AFTER.")
     setup_django(args.database_url)
     import_tree(args.tree)
+    from django.conf import settings
     from django.test import Client
+
+    settings.SITE_SHELL_GENERATION = "pagecache.generation.current"
 
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
