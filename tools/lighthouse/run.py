@@ -22,6 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO))
+# bench/serve_bench.py imports its neighbours (after_publish) as top-level modules.
+sys.path.insert(0, str(REPO / "bench"))
 
 from bench.load import TREE, build_site, free_port, production_env, start_gunicorn, stop  # noqa: E402
 from bench.serve_bench import PURGE_MODULE, write_nginx_conf  # noqa: E402
