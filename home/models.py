@@ -43,22 +43,33 @@ class HomePage(Page):
         return description(self.intro, self.body, ABOUT_IASSIST)
 
     def route(self, request, path_components):
-        """Routing to the Conferences page, below which nearly every address lies, in one query rather than two.
+        """Routing to a section page below which most addresses lie (the Conferences page) in one query, not two.
 
-        Wagtail reads the child as a plain page, then again as its own type. The page read on the way is
-        also the one the header, the page and search ask for (ConferenceIndexPage.for_request), so the
-        request keeps it. A child of another type, or none, is routed as Wagtail would.
+        Wagtail reads the child as a plain page, then again as its own type. The page types registered
+        with `route_in_one_query` (by their apps: home knows none of them) are read as their own type at
+        once; such a page may keep itself on the request (its `routed_from_home`). Any other child, or
+        none, is routed as Wagtail would.
         """
-        from conferences.models import ConferenceIndexPage
-
         if path_components:
-            child = ConferenceIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
-            if child is not None:
-                # As Wagtail does: the parent is kept on the child, so that get_parent() costs no query.
-                child._cached_parent_obj = self
-                ConferenceIndexPage.remember_for_request(request, child)
-                return child.route(request, path_components[1:])
+            for model in ROUTED_IN_ONE_QUERY:
+                child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+                if child is not None:
+                    # As Wagtail does: the parent is kept on the child, so that get_parent() costs no query.
+                    child._cached_parent_obj = self
+                    child.routed_from_home(request)
+                    return child.route(request, path_components[1:])
         return super().route(request, path_components)
+
+
+# The page types HomePage.route reads in one query, registered by the apps that define them.
+ROUTED_IN_ONE_QUERY = []
+
+
+def route_in_one_query(model):
+    """Register a page type (with a `routed_from_home(request)` method) for HomePage.route; a decorator."""
+    if model not in ROUTED_IN_ONE_QUERY:
+        ROUTED_IN_ONE_QUERY.append(model)
+    return model
 
 
 @register_setting(icon="site")

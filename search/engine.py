@@ -27,7 +27,6 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from conferences import paths
 from conferences.models import ConferenceIndexPage, ConferencePage, Presentation
-from conferences.models.pages import _INDEX_ON_REQUEST as INDEX_ON_REQUEST
 
 from . import ranking
 from .cache import per_content
@@ -187,8 +186,9 @@ def _conference_index_url(request):
         return index_page, index_page.get_url(request) if index_page else None
 
     index_page, url = per_content(request, "conference index", read)
-    # Where for_request() keeps it on the request: the page's shell asks for it too.
-    setattr(request, INDEX_ON_REQUEST, index_page)
+    # Kept where for_request() looks: the page's shell asks for it too.
+    if index_page is not None:
+        ConferenceIndexPage.remember_for_request(request, index_page)
     return url
 
 

@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from home.descriptions import description
+from home.models import route_in_one_query
 
 from .. import paths
 from ..blocks import ConferenceIndexStreamBlock, ConferenceStreamBlock, EventButtonsBlock, MenuBlock
@@ -72,6 +73,7 @@ class ConferencesFirst:
         return super().route(request, path_components)
 
 
+@route_in_one_query
 class ConferenceIndexPage(RoutablePageMixin, ConferencesFirst, Page):
     """The “Conferences” page: editorial notices and buttons, then generated lists."""
 
@@ -174,6 +176,10 @@ class ConferenceIndexPage(RoutablePageMixin, ConferencesFirst, Page):
         """
         if request is not None and index_page.live and not hasattr(request, _INDEX_ON_REQUEST):
             setattr(request, _INDEX_ON_REQUEST, index_page)
+
+    def routed_from_home(self, request):
+        """Reached by routing `request` from the home page (home.models.HomePage.route): keep it for for_request."""
+        self.remember_for_request(request, self)
 
     def upcoming_conferences(self):
         today = timezone.localdate()
