@@ -7,7 +7,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import transaction
+from wagtail.models import Site
 
+from home.models import HomePage
 from zenodosync.records import parse_hits
 
 RECORDED = Path(__file__).resolve().parent / "recorded"
@@ -81,3 +84,36 @@ def server_url(server, prefix=""):
 
 # A port nothing listens on: the connection is refused at once, as when Zenodo cannot be reached.
 UNREACHABLE_API = "http://127.0.0.1:9/api"
+
+
+def built_once(build, name):
+    """Two fixtures for a module whose tests start from one site: `build(home_page)` runs once for the module.
+
+    Building a site of pages costs far more than most tests here, and few tests change it. It is
+    built in a transaction rolled back after the module (`built_site`), as setUpTestData does;
+    each test still runs in its own savepoint (the `db` fixture), so what a test changes is
+    undone, and the fixture called `name` gives each test its own copies of the built rows, so
+    that no test sees another's changes to an instance in memory.
+    """
+
+    @pytest.fixture(scope="module")
+    def built_site(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock(), transaction.atomic():
+            home = HomePage.objects.get(depth=2)
+            site = Site.objects.get(is_default_site=True)
+            site.hostname, site.port = "testserver", 80
+            site.save()
+            yield build(home)
+            transaction.set_rollback(True)
+
+    @pytest.fixture(name=name)
+    def fresh(built_site, db):
+        return _fetched_again(built_site)
+
+    return built_site, fresh
+
+
+def _fetched_again(value):
+    if isinstance(value, dict):
+        return {key: _fetched_again(item) for key, item in value.items()}
+    return type(value).objects.get(pk=value.pk)

@@ -10,6 +10,7 @@ from conferences.models import PresentationDOI
 from zenodosync.models import ProposalKind, ProposalStatus, ZenodoProposal
 from zenodosync.proposals import sync_conference
 
+from .conftest import built_once
 from .content import REVIEWED_TALKS, conference_editor, gothenburg_2022, organiser, recorded_community, web_team_member
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +19,13 @@ QUEUE = reverse("zenodo_proposals:index")
 REVIEW = reverse("zenodo_proposals:review")
 
 
-@pytest.fixture
-def gothenburg(home_page):
+def reviewed_gothenburg(home_page):
     section = gothenburg_2022(home_page, with_roles=True, talks=REVIEWED_TALKS)
     sync_conference(section["conference"], recorded_community())
     return section
+
+
+built_site, gothenburg = built_once(reviewed_gothenburg, "gothenburg")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from conferences.models import ConferencePage
 from zenodosync.models import ProposalKind, ZenodoProposal
 
-from .conftest import PAGES, UNREACHABLE_API, server_url
+from .conftest import PAGES, UNREACHABLE_API, built_once, server_url
 from .content import gothenburg_2022
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +28,7 @@ def summary_counts(output):
     return {name: int(count) for name, count in re.findall(r"([a-z-]+)=(\d+)", line)}
 
 
-@pytest.fixture
-def gothenburg(home_page):
-    return gothenburg_2022(home_page)
+built_site, gothenburg = built_once(gothenburg_2022, "gothenburg")
 
 
 def test_offline_the_command_fails_with_one_line_and_writes_nothing(settings, gothenburg):

@@ -9,14 +9,13 @@ from zenodosync.models import ProposalKind, ProposalStatus, ZenodoProposal
 from zenodosync.proposals import better_title, sync_conference
 from zenodosync.records import Creator, ZenodoRecord
 
+from .conftest import built_once
 from .content import gothenburg_2022, recorded_community
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def gothenburg(home_page):
-    return gothenburg_2022(home_page)
+built_site, gothenburg = built_once(gothenburg_2022, "gothenburg")
 
 
 def sync(gothenburg, fetched=None):

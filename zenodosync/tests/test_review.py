@@ -8,16 +8,19 @@ from zenodosync import review
 from zenodosync.models import ProposalKind, ProposalStatus, ZenodoProposal
 from zenodosync.proposals import sync_conference
 
+from .conftest import built_once
 from .content import REVIEWED_TALKS, conference_editor, gothenburg_2022, organiser, recorded_community, web_team_member
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def gothenburg(home_page):
+def reviewed_gothenburg(home_page):
     section = gothenburg_2022(home_page, with_roles=True, talks=REVIEWED_TALKS)
     sync_conference(section["conference"], recorded_community())
     return section
+
+
+built_site, gothenburg = built_once(reviewed_gothenburg, "gothenburg")
 
 
 def doi_proposal(gothenburg, key="community"):
