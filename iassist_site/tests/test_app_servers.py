@@ -3,8 +3,8 @@
 Two gunicorns run deploy/gunicorn.conf.py with the production settings on this run's PostgreSQL
 test database and a Redis database of their own (11), one worker each, so that the copy of a page
 a test warms is in the worker that answers next; nginx runs deploy/nginx-site.conf with both in its
-upstream. The servers start once for the module (collected static files and media shared, as a
-mount would share them); nginx, the site's rows and Redis are fresh for each test.
+upstream. The servers start once for the module (the session's collected static files and the
+media shared, as a mount would share them); nginx, the site's rows and Redis are fresh for each test.
 """
 
 import os
@@ -129,7 +129,7 @@ def database_url():
     return f"postgres://{quote(db['USER'])}{password}@{db['HOST'] or HOST}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def production_env(workdir, front_port):
+def production_env(workdir, static_root, front_port):
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "GUNICORN_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="iassist_site.settings.production",
@@ -139,7 +139,7 @@ def production_env(workdir, front_port):
         DATABASE_URL=database_url(),
         REDIS_URL=REDIS_URL,
         FRONTEND_CACHE_PURGE_URL=f"http://{HOST}:{front_port}/__purge",
-        STATIC_ROOT=str(workdir / "static"),
+        STATIC_ROOT=str(static_root),
         MEDIA_ROOT=str(workdir / "media"),
         # Plain HTTP on the loopback: no TLS to redirect to, and cookies a plain client sends back.
         SECURE_SSL_REDIRECT="false",
@@ -151,8 +151,8 @@ def production_env(workdir, front_port):
 
 
 class Servers:
-    def __init__(self, workdir, a, b, front_port, down_port):
-        self.workdir, self.a, self.b = workdir, a, b
+    def __init__(self, workdir, static_root, a, b, front_port, down_port):
+        self.workdir, self.static_root, self.a, self.b = workdir, static_root, a, b
         self.front_port = front_port
         # Nothing listens there: an app server that is down.
         self.down_address = f"{HOST}:{down_port}"
@@ -162,18 +162,17 @@ class Servers:
 
 
 @pytest.fixture(scope="module")
-def servers(django_db_setup, migrated_site_put_back):
+def servers(django_db_setup, migrated_site_put_back, collected_static):
     # Not pytest's tmp_path: it is private to root (0700), out of reach of nginx's workers.
     workdir = readable_dir(Path(tempfile.mkdtemp(prefix="iassist-app-servers-")))
     port_a, port_b, front_port, down_port = free_ports(4)
-    env = production_env(workdir, front_port)
+    env = production_env(workdir, collected_static, front_port)
     readable_dir(workdir / "media")
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=env, check=True)
     a, b = AppServer("A", port_a, env, workdir), AppServer("B", port_b, env, workdir)
     try:
         a.wait_until_answering()
         b.wait_until_answering()
-        yield Servers(workdir, a, b, front_port, down_port)
+        yield Servers(workdir, collected_static, a, b, front_port, down_port)
     finally:
         a.stop()
         b.stop()
@@ -219,7 +218,7 @@ def front(servers):
 
         def start(upstream):
             workdir = readable_dir(Path(tempfile.mkdtemp(dir=servers.workdir)))
-            write_site_conf(workdir, servers.front_port, upstream, servers.workdir / "static")
+            write_site_conf(workdir, servers.front_port, upstream, servers.static_root)
             # The app servers' media folder, as nginx's host mounts it.
             (workdir / "media").symlink_to(servers.workdir / "media")
             write_nginx_conf(workdir)

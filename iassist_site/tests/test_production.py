@@ -165,10 +165,8 @@ def test_production_refuses_to_start_with_contradictory_or_malformed_mail_settin
 
 
 @pytest.mark.slow
-def test_static_files_are_served_compressed_with_hashed_names(tmp_path):
+def test_static_files_are_served_compressed_with_hashed_names(tmp_path, collected_static):
     code = (
-        "from django.core.management import call_command\n"
-        "call_command('collectstatic', interactive=False, verbosity=0)\n"
         "from django.contrib.staticfiles.storage import staticfiles_storage\n"
         "from django.test import Client\n"
         "url = staticfiles_storage.url('css/site.css')\n"
@@ -180,7 +178,7 @@ def test_static_files_are_served_compressed_with_hashed_names(tmp_path):
         tmp_path,
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="conferences.example.org",
-        STATIC_ROOT=str(tmp_path / "static"),
+        STATIC_ROOT=str(collected_static),
     )
     assert result.returncode == 0, result.stderr
     url, status, encoding, cache_control = result.stdout.split()[:4]
