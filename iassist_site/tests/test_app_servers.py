@@ -1,10 +1,11 @@
 """Two app servers behind the reference nginx, sharing PostgreSQL and Redis (docs/serving.md, "Growing").
 
 Two gunicorns run deploy/gunicorn.conf.py with the production settings on this run's PostgreSQL
-test database and a Redis database of their own (11), one worker each, so that the copy of a page
-a test warms is in the worker that answers next; nginx runs deploy/nginx-site.conf with both in its
-upstream. The servers start once for the module (the session's collected static files and the
-media shared, as a mount would share them); nginx, the site's rows and Redis are fresh for each test.
+test database and a Redis database of their own (11, or IASSIST_TEST_REDIS_URL's), one worker
+each, so that the copy of a page a test warms is in the worker that answers next; nginx runs
+deploy/nginx-site.conf with both in its upstream. The servers start once for the module (the
+session's collected static files and the media shared, as a mount would share them); nginx, the
+site's rows and Redis are fresh for each test.
 """
 
 import os
@@ -30,6 +31,7 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from home.models import HomePage, SiteSettings
+from pagecache.tests import ports
 from pagecache.tests.test_nginx_deployment import (
     assert_no_crash,
     readable_dir,
@@ -44,8 +46,9 @@ from .reference_nginx import NEEDS_NGINX, Browser
 
 REPO = Path(settings.BASE_DIR)
 GUNICORN = Path(sys.executable).parent / "gunicorn"
-REDIS_URL = "redis://127.0.0.1:6379/11"
-# This module's ports; other tests and helpers use 18000-18099.
+# Database 11 of the machine's Redis, unless the run names another (two runs at once must not share one).
+REDIS_URL = os.environ.get("IASSIST_TEST_REDIS_URL", "redis://127.0.0.1:6379/11")
+# This module's ports, unless the run has its own (IASSIST_TEST_PORTS); other tests and helpers use 18000-18099.
 PORTS = range(18100, 18200)
 HOST = "127.0.0.1"
 BROWSER = {"Host": HOST, "Accept-Encoding": "gzip"}
@@ -72,6 +75,8 @@ pytestmark = [
 
 
 def free_ports(count):
+    if ports.configured_range():
+        return [ports.free_port() for _ in range(count)]
     found = []
     for port in PORTS:
         with socket.socket() as probe:

@@ -6,19 +6,14 @@ Never the machine's shared Redis: other work uses that one.
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 
 import redis
 
+from .ports import free_port
+
 REDIS_SERVER = shutil.which("redis-server")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class RedisServer:

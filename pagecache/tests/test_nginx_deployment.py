@@ -25,6 +25,8 @@ from django.conf import settings
 from django.db import connections
 from wagtail.models import Site
 
+from .ports import free_port
+
 # Debian puts it in /usr/sbin, which a user's PATH may lack.
 NGINX = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin")
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
@@ -89,12 +91,6 @@ class FrontCache:
 
 
 # -- nginx ------------------------------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def readable_dir(path):
