@@ -6,6 +6,7 @@ Each task counts its steps (a click, a field filled, a choice made): the count i
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, _new_context
@@ -173,8 +174,16 @@ NOTICE_INSERT = '#body-root [data-contentpath="content"] .c-sf-add-button'
 
 
 def insert_block(page, insert_button, block_label):
-    insert_button.click()
-    page.get_by_role("option", name=block_label, exact=True).click()
+    option = page.get_by_role("option", name=block_label, exact=True)
+    # A block just inserted may not yet listen to its own insert button: the first click can go unheard.
+    for _attempt in range(3):
+        insert_button.click()
+        try:
+            option.wait_for(state="visible", timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            continue
+    option.click()
     # The chooser fades out: until it has gone, the next chooser's options would be there twice.
     expect(page.locator(".w-combobox__option:visible")).to_have_count(0)
 
