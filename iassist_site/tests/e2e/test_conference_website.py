@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from .browser_checks import axe_violations, describe_violations, sideways_overflow
 from .conftest import VIEWPORTS
+from .streamfield import BODY_INSERT, MENU_INSERT, insert_block
 
 pytestmark = pytest.mark.e2e
 
@@ -101,17 +102,6 @@ def add_sponsor(page, step, sponsor, logo):
     expect(page.locator(".messages")).to_contain_text(sponsor["name"])
 
 
-BODY_INSERT = "#body-root > [data-streamfield-stream-container] > div > .c-sf-add-button"
-MENU_INSERT = "#menu-root > [data-streamfield-stream-container] > div > .c-sf-add-button"
-
-
-def insert_block(page, step, insert_button, block_label):
-    step(insert_button.click)
-    step(page.get_by_role("option", name=block_label, exact=True).click)
-    # The chooser fades out: until it has gone, the next chooser's options would be there twice.
-    expect(page.locator(".w-combobox__option:visible")).to_have_count(0)
-
-
 def start_next_conference(page, step, source):
     step(page.goto, source["edit"])
     step(page.get_by_role("navigation", name="Actions", exact=True).get_by_role("button", name="Actions").click)
@@ -139,7 +129,7 @@ def fill_dates(page, step, year):
 
 
 def add_fee_table(page, step, index):
-    insert_block(page, step, page.locator(BODY_INSERT).last, "Registration")
+    insert_block(page, page.locator(BODY_INSERT).last, "Registration", step)
     step(page.locator(f"#body-{index}-value-currency").select_option, CURRENCY)
     fees = page.locator(f"#body-{index}-value-fees-0-value-category").locator(
         "xpath=ancestor::*[@data-contentpath='fees'][1]"
@@ -155,7 +145,7 @@ def add_fee_table(page, step, index):
 
 
 def add_sponsors_block(page, step, index):
-    insert_block(page, step, page.locator(BODY_INSERT).last, "Sponsors")
+    insert_block(page, page.locator(BODY_INSERT).last, "Sponsors", step)
     tier = f"body-{index}-value-tiers-0-value"
     step(page.locator(f"#{tier}-name").fill, "Gold")
     for number, sponsor in enumerate(SPONSORS):
@@ -172,7 +162,7 @@ def add_sponsors_block(page, step, index):
 
 
 def add_question(page, step, index):
-    insert_block(page, step, page.locator(BODY_INSERT).last, "FAQ")
+    insert_block(page, page.locator(BODY_INSERT).last, "FAQ", step)
     step(page.locator(f"#body-{index}-value-questions-0-value-question").fill, QUESTION["question"])
     answer = page.locator(f"#body-{index}-value-questions-0-value-answer").locator("xpath=..").get_by_role("textbox")
     step(answer.click)
@@ -219,7 +209,7 @@ def test_editor_runs_next_years_website_and_visitors_see_it(
     start_next_conference(page, step, source_conference)
     year = source_conference["next_year"]
     fill_dates(page, step, year)
-    insert_block(page, step, page.locator(BODY_INSERT).last, "Important dates")
+    insert_block(page, page.locator(BODY_INSERT).last, "Important dates", step)
     add_fee_table(page, step, 1)
     add_sponsors_block(page, step, 2)
     add_question(page, step, 3)

@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from conferences.zenodo import parse_zenodo
 
+from .streamfield import BODY_INSERT, NOTICE_INSERT, insert_block
+
 pytestmark = pytest.mark.e2e
 
 NEW_CONFERENCE = {
@@ -22,16 +24,6 @@ BUTTON = {"label": "IASSIST 2031 conference website", "url": "https://iassist203
 NOT_ZENODO = "https://example.org/iassist-2031-slides"
 ZENODO = "zenodo.org/communities/IASSIST-2031/"
 
-# The top-level "Insert a block" buttons of the body, not those inside a notice.
-BODY_INSERT = "#body-root > [data-streamfield-stream-container] > div > .c-sf-add-button"
-
-
-def insert_block(page, insert_button, block_label):
-    insert_button.click()
-    page.get_by_role("option", name=block_label, exact=True).click()
-    # The chooser fades out: until it has gone, the next chooser's options would be there twice.
-    expect(page.locator(".w-combobox__option:visible")).to_have_count(0)
-
 
 def fill_facts(page):
     page.locator("#id_title").fill(NEW_CONFERENCE["title"])
@@ -45,7 +37,7 @@ def fill_facts(page):
 def add_body_blocks(page, zenodo_target):
     insert_block(page, page.locator(BODY_INSERT).last, "Notice")
     page.locator("#body-0-value-scheme").select_option("highlight")
-    insert_block(page, page.locator('#body-root [data-contentpath="content"] .c-sf-add-button').first, "Heading")
+    insert_block(page, page.locator(NOTICE_INSERT).first, "Heading")
     page.locator("#body-0-value-content-0-value-text").fill(NOTICE_HEADING)
 
     insert_block(page, page.locator(BODY_INSERT).last, "Event buttons")

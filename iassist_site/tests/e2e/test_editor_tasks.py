@@ -6,10 +6,10 @@ Each task counts its steps (a click, a field filled, a choice made): the count i
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP, _new_context
+from .streamfield import BODY_INSERT, NOTICE_INSERT, insert_block
 
 pytestmark = pytest.mark.e2e
 
@@ -168,26 +168,9 @@ def test_g_curator_merges_duplicate_people_and_undoes_it(editor_page, open_page,
 
 
 SCHEDULED = {"title": "IASSIST 2032, Halifax", "year": "2032", "start": "2032-06-01", "end": "2032-06-04"}
+
+
 # The top-level "Insert a block" buttons of the body, not those inside a notice.
-BODY_INSERT = "#body-root > [data-streamfield-stream-container] > div > .c-sf-add-button"
-NOTICE_INSERT = '#body-root [data-contentpath="content"] .c-sf-add-button'
-
-
-def insert_block(page, insert_button, block_label):
-    option = page.get_by_role("option", name=block_label, exact=True)
-    # A block just inserted may not yet listen to its own insert button: the first click can go unheard.
-    for _attempt in range(3):
-        insert_button.click()
-        try:
-            option.wait_for(state="visible", timeout=10_000)
-            break
-        except PlaywrightTimeoutError:
-            continue
-    option.click()
-    # The chooser fades out: until it has gone, the next chooser's options would be there twice.
-    expect(page.locator(".w-combobox__option:visible")).to_have_count(0)
-
-
 def test_b_editor_creates_a_conference_and_schedules_it(editor_page, open_page, site_content, screenshots):
     page = editor_page
     page.goto("/admin/pages/")
