@@ -1,6 +1,7 @@
 """Backup and restore round-trip the site: the same pages, programmes, images, revisions and media."""
 
 import hashlib
+import json
 import tarfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from conferences.models import Person, Presentation, Session
 from conferences.tests import builders
 from home.backup import BackupError, create_backup, restore_backup
 from search import engine
+from search.models import SearchTerm, Suggestion
 from search.query import ParsedQuery
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +85,26 @@ def test_restored_site_is_searchable(small_site, tmp_path):
     round_trip(tmp_path)
     outcome = engine.run_search(ParsedQuery.parse("census"))
     assert "Census of Canada" in [result.title for result in outcome.results]
+
+
+def test_restore_rebuilds_the_search_suggestions_and_vocabulary_left_out_of_the_archive(small_site, tmp_path):
+    call_command("refresh_search_terms", verbosity=0)
+    before = search_tables()
+    archive = create_backup(tmp_path / "backups")
+    with tarfile.open(archive) as opened:
+        rows = json.load(opened.extractfile("database.json"))
+    assert {row["model"] for row in rows}.isdisjoint({"search.suggestion", "search.searchterm"})
+    Suggestion.objects.all().delete()
+    SearchTerm.objects.all().delete()
+    restore_backup(archive)
+    assert search_tables() == before and before["suggestions"] and before["terms"]
+
+
+def search_tables():
+    return {
+        "suggestions": sorted(Suggestion.objects.values_list("key", "target", "weight")),
+        "terms": sorted(SearchTerm.objects.values_list("term", "frequency")),
+    }
 
 
 def test_backup_archive_is_timestamped_and_holds_database_and_media(small_site, tmp_path):
