@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from .. import paths
+from .. import paths, schedule_html
 from ..citations import citation_html, citation_pdf_url, dois
 from ..models.programme_query import presentation_item
 from ..programme_html import index_html, links_html, presenters_html, sessions_html
@@ -91,7 +91,12 @@ def person_url(context, index_page, person):
 @register.simple_tag
 def entry_anchor(entry):
     """The id of a schedule entry: the programme's for a session, the schedule's own for a break or event."""
-    return paths.session_anchor(entry.pk) if entry.is_session else paths.item_anchor(entry.pk)
+    return schedule_html.entry_anchor(entry)
+
+
+@register.simple_tag
+def schedule_entry(entry, links):
+    return schedule_html.entry_html(entry, links)
 
 
 @register.simple_tag
