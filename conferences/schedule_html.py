@@ -77,3 +77,32 @@ def _talks(entry, links):
         f"      <ul>{items}</ul>\n"
         "    </details>\n  "
     )
+
+
+def grid_rows_html(grid, links):
+    """The rows of a day's grid (`timetable.Grid`): each time slot with its cells, as the template laid them out."""
+    return mark_safe("".join(_row(row, links) for row in grid.rows))
+
+
+def _row(row, links):
+    continuing = "" if row.has_start else ' class="schedule-grid__row--continuing"'
+    cells = "".join(_cell(cell, links) for cell in row.cells)
+    return (
+        f"\n          <tr{continuing}>\n"
+        f'            <th scope="row" class="schedule-grid__time"><time datetime="{_e(row.starts_iso)}" '
+        f"data-schedule-time>{_e(row.start_text)}</time></th>\n"
+        f"            {cells}\n          </tr>\n        "
+    )
+
+
+def _cell(cell, links):
+    if not cell.entries:
+        return '<td class="schedule-grid__empty"></td>'
+    entries = "".join(entry_html(entry, links) for entry in cell.entries)
+    return f'<td{cell_spans(cell)} class="schedule-grid__cell">{entries}</td>'
+
+
+def cell_spans(cell):
+    """` rowspan="2" colspan="3"` for a grid cell wider or taller than one slot (integers only, so safe)."""
+    spans = [(name, int(value)) for name, value in (("rowspan", cell.rowspan), ("colspan", cell.colspan))]
+    return "".join(f' {name}="{value}"' for name, value in spans if value > 1)

@@ -1,5 +1,4 @@
 from django import template
-from django.utils.safestring import mark_safe
 
 from .. import paths, schedule_html
 from ..citations import citation_html, citation_pdf_url, dois
@@ -115,7 +114,5 @@ def session_calendar_url(links, pk):
 
 
 @register.simple_tag
-def cell_spans(cell):
-    """` rowspan="2" colspan="3"` for a grid cell wider or taller than one slot (integers only, so safe)."""
-    spans = [(name, int(value)) for name, value in (("rowspan", cell.rowspan), ("colspan", cell.colspan))]
-    return mark_safe("".join(f' {name}="{value}"' for name, value in spans if value > 1))
+def schedule_rows(grid, links):
+    return schedule_html.grid_rows_html(grid, links)

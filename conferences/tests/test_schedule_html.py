@@ -6,8 +6,8 @@ import zoneinfo
 from bs4 import BeautifulSoup
 
 from conferences.models.schedule_routes import ScheduleLinks
-from conferences.schedule_html import entry_html
-from conferences.timetable import ITEM, SESSION, Entry
+from conferences.schedule_html import entry_html, grid_rows_html
+from conferences.timetable import ITEM, SESSION, Cell, Entry, Grid, Row
 
 HOSTILE = '<script>alert("x")</script>&\''
 LINKS = ScheduleLinks("/conferences/iassist2025/", *(["/c/"] * 6))
@@ -71,3 +71,23 @@ def test_every_value_is_escaped():
     html = entry_html(hostile, ScheduleLinks(HOSTILE, *(["/c/"] * 6)))
     assert "<script>" not in html and '"x"' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#x27;" in html
+
+
+def test_grid_rows_give_spans_empty_cells_and_continuing_rows():
+    session = entry()
+    rows = (
+        Row(START, "09:30", "2025-06-03T08:30:00Z", (Cell((session,), rowspan=2, colspan=3), Cell())),
+        Row(START, "10:00", "2025-06-03T09:00:00Z", (Cell(),), has_start=False),
+    )
+    soup = BeautifulSoup(grid_rows_html(Grid(columns=(), rows=rows), LINKS), "html.parser")
+    first, second = soup.select("tr")
+    spanned = first.select_one("td.schedule-grid__cell")
+    assert (spanned["rowspan"], spanned["colspan"]) == ("2", "3") and spanned.select_one("#session-7")
+    assert len(first.select("td.schedule-grid__empty")) == 1 and "class" not in first.attrs
+    assert second["class"] == ["schedule-grid__row--continuing"] and second.th.time.text == "10:00"
+
+
+def test_a_one_slot_cell_has_no_span_attributes():
+    rows = (Row(START, "09:30", "2025-06-03T08:30:00Z", (Cell((entry(),)),)),)
+    cell = BeautifulSoup(grid_rows_html(Grid(columns=(), rows=rows), LINKS), "html.parser").td
+    assert "rowspan" not in cell.attrs and "colspan" not in cell.attrs
