@@ -88,12 +88,6 @@ def person_url(context, index_page, person):
 
 
 @register.simple_tag
-def entry_anchor(entry):
-    """The id of a schedule entry: the programme's for a session, the schedule's own for a break or event."""
-    return schedule_html.entry_anchor(entry)
-
-
-@register.simple_tag
 def schedule_entry(entry, links):
     return schedule_html.entry_html(entry, links)
 
