@@ -8,7 +8,7 @@ class PageCacheConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from . import content, frontend, signals, wagtail_content
+        from . import checks, content, frontend, signals, wagtail_content  # noqa: F401 (checks registers itself)
 
         wagtail_content.register()
         content.collect(apps.get_app_configs())

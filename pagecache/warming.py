@@ -15,6 +15,12 @@ holds unchanged: an edit made during the render makes it count for nothing.
 The work is bounded: at most PAGE_CACHE_WARM_PAGES renders (0 turns warming off) and
 PAGE_CACHE_WARM_SECONDS of them a pass; a pass stops early when another edit comes, whose own pass
 follows it. Changes that come in a burst (an import, a page with its rows) make one pass.
+
+Where it runs is PAGE_CACHE_WARMER. "thread" (the default): in the process that made the edit, as
+above. "process": in `manage.py warm_page_cache --follow`, a process of its own at a lower CPU
+priority, which watches the shared generation and warms after every change, whoever made it (any
+worker, host or command). In a sync gunicorn worker a warming thread shares the interpreter with the
+visitors that worker serves meanwhile, and so lengthens their wait; a process of its own does not.
 """
 
 import io
@@ -25,10 +31,15 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import close_old_connections, connections, transaction
 
 from . import anonymous, generation, tally
 from .outage import CacheUnavailable
+from .store import alias
 
 logger = logging.getLogger(__name__)
 DEFAULT_PAGES = 0
@@ -36,6 +47,9 @@ DEFAULT_SECONDS = 20.0
 # Quiet time after the last change before a pass begins: a burst of changes (a publish saves a revision,
 # the page, its log entry and purges the front cache, a fraction of a second apart) makes one pass.
 SETTLE_SECONDS = 0.5
+# How often the warmer process reads the generation: one cache GET, so an edit waits at most this long.
+FOLLOW_POLL_SECONDS = 0.5
+THREAD, PROCESS = "thread", "process"
 
 
 @dataclass
@@ -69,6 +83,14 @@ def second_limit():
 
 def enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", True) and page_limit() > 0
+
+
+def where():
+    """Which process warms after an edit: THREAD (the one that made it) or PROCESS (the warmer process)."""
+    value = getattr(settings, "PAGE_CACHE_WARMER", THREAD)
+    if value not in (THREAD, PROCESS):
+        raise ImproperlyConfigured(f"PAGE_CACHE_WARMER must be {THREAD!r} or {PROCESS!r}, not {value!r}")
+    return value
 
 
 def warmable(variant):
@@ -244,9 +266,59 @@ def _after_commit():
 
 
 def after_change():
-    """Warm the cache once the change in progress has committed (at once, outside a transaction)."""
+    """Warm the cache once the change in progress has committed (at once, outside a transaction).
+
+    Not here when a warmer process does it: that process sees the generation change by itself.
+    """
     try:
-        if enabled():
+        if enabled() and where() == THREAD:
             transaction.on_commit(_after_commit, robust=True)
     except Exception:
         logger.exception("Could not plan warming the page cache; visitors' requests will fill it")
+
+
+def follow(should_stop=lambda: False, on_pass=lambda result: None, sleep=time.sleep, pages=None, seconds=None):
+    """Warm once, then after every change of the generation, until should_stop(): the warmer process's work.
+
+    A pass that another change stopped is followed by a pass for that change; while the cache does not
+    answer, the process waits for it rather than ending. Never raises for a failing page or cache.
+    """
+    warmed = None  # the generation the last whole pass was made for
+    while not should_stop():
+        token = _current_or_none()
+        if token is not None and token != warmed:
+            token = _settled(token, should_stop, sleep)
+            try:
+                result = warm(pages=pages, seconds=seconds, should_stop=should_stop)
+            except Exception:
+                logger.exception("A warming pass failed; the warmer process tries again")
+            else:
+                if result.stopped != "cache unavailable":
+                    warmed = token
+                on_pass(result)
+            finally:
+                close_old_connections()
+        sleep(FOLLOW_POLL_SECONDS)
+
+
+def shared_across_processes():
+    """Whether other processes see this process's page cache: a warmer process is no use otherwise."""
+    return not isinstance(caches[alias()], LocMemCache | DummyCache)
+
+
+def _current_or_none():
+    try:
+        return generation.current()
+    except CacheUnavailable:
+        return None
+
+
+def _settled(token, should_stop, sleep):
+    """The generation once it has stood for SETTLE_SECONDS: a burst of changes makes one pass."""
+    while not should_stop():
+        sleep(SETTLE_SECONDS)
+        now = _current_or_none()
+        if now is None or now == token:
+            return token
+        token = now
+    return token

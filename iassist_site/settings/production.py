@@ -79,6 +79,9 @@ PAGE_CACHE_FILL_WAIT = float(os.environ.get("PAGE_CACHE_FILL_WAIT", "3"))
 # (pagecache/warming.py): at most this many (0: no warming), for at most this many seconds.
 PAGE_CACHE_WARM_PAGES = int(os.environ.get("PAGE_CACHE_WARM_PAGES", "100"))
 PAGE_CACHE_WARM_SECONDS = float(os.environ.get("PAGE_CACHE_WARM_SECONDS", "20"))
+# "process": only `manage.py warm_page_cache --follow`, a process of its own, warms (the way with more
+# than one app server); "thread": the process that made the edit does, in a thread beside its requests.
+PAGE_CACHE_WARMER = os.environ.get("PAGE_CACHE_WARMER", "thread")
 # The search's vocabulary and suggestions are refreshed after an edit in a thread of the process that
 # made it, so that the editor does not wait for the second it takes (search/refresher.py).
 SEARCH_TERMS_REFRESH_IN_BACKGROUND = True

@@ -151,13 +151,15 @@ def production_env(workdir, static_root, front_port):
         SESSION_COOKIE_SECURE="false",
         CSRF_COOKIE_SECURE="false",
         LOG_LEVEL="WARNING",
+        # As docs/serving.md grows a site: one warmer process renders pages again after an edit, not the servers.
+        PAGE_CACHE_WARMER="process",
     )
     return env
 
 
 class Servers:
-    def __init__(self, workdir, static_root, a, b, front_port, down_port):
-        self.workdir, self.static_root, self.a, self.b = workdir, static_root, a, b
+    def __init__(self, workdir, static_root, a, b, front_port, down_port, env):
+        self.workdir, self.static_root, self.a, self.b, self.env = workdir, static_root, a, b, env
         self.front_port = front_port
         # Nothing listens there: an app server that is down.
         self.down_address = f"{HOST}:{down_port}"
@@ -177,7 +179,7 @@ def servers(django_db_setup, migrated_site_put_back, collected_static):
     try:
         a.wait_until_answering()
         b.wait_until_answering()
-        yield Servers(workdir, collected_static, a, b, front_port, down_port)
+        yield Servers(workdir, collected_static, a, b, front_port, down_port, env)
     finally:
         a.stop()
         b.stop()
@@ -235,6 +237,52 @@ def front(servers):
         yield start
     for workdir in started:
         assert_no_crash(workdir)
+
+
+class WarmerProcess:
+    """`manage.py warm_page_cache --follow` with the servers' settings, its output kept in `log`."""
+
+    def __init__(self, env, workdir):
+        self.log = workdir / "warmer.log"
+        with self.log.open("wb") as output:
+            self.process = subprocess.Popen(
+                [sys.executable, "manage.py", "warm_page_cache", "--follow"],
+                cwd=REPO,
+                env=env,
+                start_new_session=True,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+
+    def passes(self):
+        return [line for line in self.log.read_text().splitlines() if line.startswith("Page cache warmed:")]
+
+    def wait_for_pass(self, after=0, saying="", timeout=60):
+        """The line of the first pass after the first `after` passes that says `saying`, once it is written."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            said = [line for line in self.passes()[after:] if saying in line]
+            if said:
+                return said[0]
+            if self.process.poll() is not None:
+                pytest.fail(f"the warmer process exited: {self.log.read_text()}")
+            time.sleep(0.1)
+        pytest.fail(f"no warming pass after {after} saying {saying!r} within {timeout} s: {self.log.read_text()}")
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def warmer(servers, home):
+    process = WarmerProcess(servers.env, servers.workdir)
+    try:
+        yield process
+    finally:
+        if process.process.poll() is None:
+            os.killpg(process.process.pid, signal.SIGKILL)
+            process.process.wait()
 
 
 def sign_in(server):
@@ -312,3 +360,21 @@ def test_visitors_are_answered_while_one_app_server_is_down(servers, home, front
     # A query string passes nginx's cache: each of these reaches an app server.
     replies = [nginx.get(f"/?visit={number}") for number in range(4)]
     assert [reply.status for reply in replies] == [200] * 4, servers.logs()
+
+
+def test_a_page_published_through_one_server_is_rendered_by_the_warmer_process_before_anyone_asks_the_other(
+    servers, home, warmer
+):
+    warmer.wait_for_pass()  # its pass at start
+    editor = sign_in(servers.a)
+    assert warm(servers.a, "/") == "hit", servers.logs()  # stored, and so counted among the most visited
+    new_title = f"IASSIST, warmed by its own process ({secrets.token_hex(4)})"
+    passes = len(warmer.passes())
+
+    assert publish_title(editor, home, new_title).status == 302
+
+    warmer.wait_for_pass(after=passes, saying="1 pages stored")
+    first_visit = servers.b.get("/")
+    assert (first_visit.status, first_visit.headers["X-Page-Cache"]) == (200, "hit"), servers.logs()
+    assert new_title.encode() in first_visit.page
+    assert warmer.stop() == 0  # SIGTERM, as systemd stops it: it ends its wait and exits cleanly

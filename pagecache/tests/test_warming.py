@@ -13,9 +13,10 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from wagtail.models import PageViewRestriction
 
-from pagecache import generation, tally, warming
+from pagecache import checks, generation, tally, warming
 from pagecache.caches import PAGE_CACHE_ALIAS, redis_caches
 from pagecache.middleware import HEADER, page_key
+from pagecache.outage import CacheUnavailable
 from pagecache.store import page_cache
 from pagecache.tally import Variant
 
@@ -274,3 +275,126 @@ def test_each_pass_halves_the_counts_so_that_recent_visits_outweigh_old_ones(pag
     assert tally.most_visited(10) == [old]
     tally.tally().add(recent.member(), 3)
     assert tally.most_visited(10) == [recent, old]
+
+
+class Follower:
+    """`warming.follow` driven step by step in this thread: each of its waits may make a change first."""
+
+    def __init__(self, changes=(), max_waits=12):
+        self.changes = list(changes)  # callables, one for each wait after the first pass
+        self.passes, self.waits, self.max_waits = [], 0, max_waits
+
+    def sleep(self, _seconds):
+        self.waits += 1
+        if self.passes and self.changes:
+            self.changes.pop(0)()
+
+    def run(self):
+        warming.follow(should_stop=lambda: self.waits >= self.max_waits, on_pass=self.passes.append, sleep=self.sleep)
+        return self.passes
+
+
+def test_the_warmer_process_warms_at_start_and_after_a_change_made_by_another_process(visitor, programme):
+    index = programme["index"].url
+    visitor.get(index)
+    passes = Follower([lambda: edit(programme["conference"], "IASSIST Edited Elsewhere")]).run()
+    assert [result.stored for result in passes] == [0, 1]  # at start the page was already cached
+    response = visitor.get(index)
+    assert response[HEADER] == "hit"
+    assert "IASSIST Edited Elsewhere" in response.content.decode()
+
+
+def test_a_burst_of_changes_makes_one_pass_of_the_warmer_process(visitor, programme):
+    visitor.get(programme["index"].url)
+    passes = Follower([generation.bump, generation.bump, generation.bump]).run()
+    assert [result.stored for result in passes] == [0, 1]
+
+
+def test_a_pass_stopped_by_a_change_is_followed_by_a_pass_for_that_change(visitor, programme, monkeypatch):
+    for page in ("index", "archive", "conference"):
+        visitor.get(programme[page].url)
+    generation.bump()
+    real_render, renders = warming.render, []
+
+    def render_then_edit_once(variant):
+        renders.append(variant.path)
+        outcome = real_render(variant)
+        if len(renders) == 1:
+            generation.bump()  # an editor publishes while the first page renders
+        return outcome
+
+    monkeypatch.setattr(warming, "render", render_then_edit_once)
+    passes = Follower().run()
+    assert [(result.stored, result.stopped) for result in passes] == [(1, "another edit"), (3, "")]
+
+
+def test_the_warmer_process_waits_out_a_cache_that_does_not_answer(visitor, programme, monkeypatch):
+    visitor.get(programme["index"].url)
+    generation.bump()
+    real_current, failures = generation.current, iter(range(3))
+
+    def current_failing_three_times():
+        if next(failures, None) is not None:
+            raise CacheUnavailable("Redis is restarting")
+        return real_current()
+
+    monkeypatch.setattr(generation, "current", current_failing_three_times)
+    passes = Follower().run()
+    assert [result.stored for result in passes] == [1]
+
+
+def test_no_warming_is_planned_in_the_editing_process_when_a_warmer_process_does_it(
+    settings, programme, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_WARMER = warming.PROCESS
+    with django_capture_on_commit_callbacks() as callbacks:
+        edit(programme["conference"], "IASSIST Warmed Elsewhere")
+    assert warming._after_commit not in callbacks
+
+
+def test_an_unknown_warmer_is_reported_by_the_system_checks(settings):
+    settings.PAGE_CACHE_WARMER = "cron"
+    errors = checks.warmer_setting(None)
+    assert [error.id for error in errors] == ["pagecache.E001"]
+    assert "'cron'" in errors[0].msg
+
+
+def test_an_edit_is_saved_and_the_error_logged_when_the_warmer_setting_is_wrong(
+    settings, programme, django_capture_on_commit_callbacks, caplog
+):
+    settings.PAGE_CACHE_WARMER = "cron"
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(programme["conference"], "IASSIST Saved Anyway")
+    programme["conference"].refresh_from_db()
+    assert programme["conference"].title == "IASSIST Saved Anyway"
+    assert "PAGE_CACHE_WARMER must be" in caplog.text
+
+
+def test_the_command_refuses_to_follow_a_cache_no_other_process_sees():
+    with pytest.raises(CommandError, match="this process's own"):
+        call_command("warm_page_cache", "--follow")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"), [(["--nice", "20"], "--nice"), (["--nice", "-1"], "--nice"), (["--pages", "0"], "off")]
+)
+def test_the_command_refuses_to_follow_with_impossible_settings(arguments, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("warm_page_cache", "--follow", *arguments)
+
+
+def test_the_warmer_process_outlives_a_failing_pass_and_tries_again(visitor, programme, monkeypatch, caplog):
+    visitor.get(programme["index"].url)
+    generation.bump()
+    real_most_visited, calls = tally.most_visited, []
+
+    def most_visited_failing_once(pages):
+        calls.append(pages)
+        if len(calls) == 1:
+            raise RuntimeError("the tally broke")
+        return real_most_visited(pages)
+
+    monkeypatch.setattr(tally, "most_visited", most_visited_failing_once)
+    passes = Follower().run()
+    assert [result.stored for result in passes] == [1]
+    assert "the tally broke" in caplog.text
