@@ -84,7 +84,10 @@ def parse_args():
     )
     parser.add_argument("--warm-pages", type=int, default=100, help="Pages warming renders (default 100).")
     parser.add_argument(
-        "--publish-repeats", type=int, default=1, help="Pairs of warming off and on, each way round (default 1)."
+        "--publish-repeats",
+        type=int,
+        default=1,
+        help="Rounds of warming off, by a thread and by a process, each way round (default 1).",
     )
     args = parser.parse_args()
     args.sections = {name.strip() for name in args.sections.split(",") if name.strip()}

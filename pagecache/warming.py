@@ -288,6 +288,8 @@ def follow(should_stop=lambda: False, on_pass=lambda result: None, sleep=time.sl
         token = _current_or_none()
         if token is not None and token != warmed:
             token = _settled(token, should_stop, sleep)
+            if should_stop():
+                break
             try:
                 result = warm(pages=pages, seconds=seconds, should_stop=should_stop)
             except Exception:

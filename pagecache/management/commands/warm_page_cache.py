@@ -31,8 +31,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--nice",
             type=int,
-            default=10,
-            help="With --follow, how much lower than visitors' requests its CPU priority is (0-19, default 10).",
+            default=0,
+            help=(
+                "With --follow, how much lower than visitors' requests its CPU priority is (0-19, default 0). "
+                "Visitors asking for a page it is rendering wait for that render, so a low priority can hold them."
+            ),
         )
 
     def handle(self, *args, pages=None, seconds=None, **options):
@@ -63,7 +66,8 @@ class Command(BaseCommand):
                 "PAGE_CACHE_WARMER is 'thread', so the process of each edit warms too: set it to 'process' "
                 "where this runs, so that pages are rendered once."
             )
-        os.nice(nice)
+        if nice:
+            os.nice(nice)
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
