@@ -17,10 +17,11 @@ PAGE_CACHE_WARM_SECONDS of them a pass; a pass stops early when another edit com
 follows it. Changes that come in a burst (an import, a page with its rows) make one pass.
 
 Where it runs is PAGE_CACHE_WARMER. "thread" (the default): in the process that made the edit, as
-above. "process": in `manage.py warm_page_cache --follow`, a process of its own at a lower CPU
-priority, which watches the shared generation and warms after every change, whoever made it (any
-worker, host or command). In a sync gunicorn worker a warming thread shares the interpreter with the
-visitors that worker serves meanwhile, and so lengthens their wait; a process of its own does not.
+above. "process": in `manage.py warm_page_cache --follow`, a process of its own (at the workers' CPU
+priority: visitors wait for a render it has claimed), which watches the shared generation and warms
+after every change, whoever made it (any worker, host or command). In a sync gunicorn worker a
+warming thread shares the interpreter with the visitors that worker serves meanwhile, and so
+lengthens their wait; a process of its own does not.
 """
 
 import io
