@@ -123,8 +123,9 @@ def main():
     from django.test import Client, override_settings
 
     # As production does: what every search reads besides the index is kept per content generation
-    # (search/cache.py); the test settings, which the benchmark runs with otherwise, read it afresh.
-    override_settings(SEARCH_CONTENT_MEMO=True).enable()
+    # (search/cache.py), and so are the parts of the site shell that pages share (navigation_tags.py);
+    # the test settings, which the benchmark runs with otherwise, read both afresh.
+    override_settings(SEARCH_CONTENT_MEMO=True, SITE_SHELL_GENERATION="pagecache.generation.current").enable()
 
     from conferences.models import Presentation
     from search.engine import run_search

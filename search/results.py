@@ -4,7 +4,9 @@ The ranking works on ``Candidate``s, which carry only what the rules need. ``hyd
 candidates of the page shown into ``Result``s, whose every field the templates read is declared
 here, and fills them in one small function per kind: a fixed number of queries whatever the
 number of results (two for presentations, one for people, one plus one per page type for pages,
-none for conferences).
+none for conferences). What each shows depends only on the content, so it is read once per result and
+content generation in each process (search/cache.py, per_content_each): a results page whose results
+were all shown before runs none of these queries.
 """
 
 from dataclasses import dataclass, field
@@ -77,30 +79,49 @@ def _fill_conferences(results, query):
         result.snippet_text = " ".join(part for part in (facts.theme, hosted) if part)
 
 
-def _fill_presentations(results, query):
+@dataclass(frozen=True)
+class _PresentationShown:
+    abstract: str
+    session: str
+    people: tuple[str, ...]
+
+
+def _read_presentations(ids):
     # Rows, not model instances: building a presentation, its session and each presenter and person as
     # objects cost more than the two statements themselves.
-    ids = [result.pk for result in results]
     rows = Presentation.objects.filter(pk__in=ids).values_list("pk", "abstract", "session__title")
-    loaded = {pk: (abstract, session) for pk, abstract, session in rows}
     people = {}
     # In the programme's order; presenters imported together share a sort order, so the id breaks ties.
     entries = Presenter.objects.filter(presentation_id__in=ids).order_by("sort_order", "pk")
     for presentation_id, name in entries.values_list("presentation_id", "person__name"):
         people.setdefault(presentation_id, []).append(name)
+    return {
+        pk: _PresentationShown((abstract or "").strip(), session or "", tuple(people.get(pk, ())))
+        for pk, abstract, session in rows
+    }
+
+
+def _fill_presentations(results, query):
+    # What a result shows of a presentation changes only with the content: read once per presentation and
+    # content generation in this process (search/cache.py), not on every search that shows it.
+    shown = per_content_each(None, ("presentations shown",), [result.pk for result in results], _read_presentations)
     for result in results:
-        if result.pk not in loaded:
+        if (found := shown.get(result.pk)) is None:
             continue
-        abstract, session = loaded[result.pk]
-        result.people = people.get(result.pk, [])
-        result.session = session or ""
-        abstract = (abstract or "").strip()
-        result.snippet_text = "" if abstract.casefold().strip(" .") in NO_ABSTRACT else abstract
+        result.people = list(found.people)
+        result.session = found.session
+        result.snippet_text = "" if found.abstract.casefold().strip(" .") in NO_ABSTRACT else found.abstract
 
 
-def _fill_people(results, query):
+@dataclass(frozen=True)
+class _PersonShown:
+    years: tuple[int, ...]
+    institutions: tuple[str, ...]
+
+
+def _read_people(ids):
     entries = (
-        Presenter.objects.filter(person_id__in=[r.pk for r in results], presentation__in=Presentation.objects.public())
+        Presenter.objects.filter(person_id__in=ids, presentation__in=Presentation.objects.public())
         .order_by("-presentation__conference__year", "pk")
         .values_list("person_id", "institution", "presentation__conference__year")
     )
@@ -110,12 +131,18 @@ def _fill_people(results, query):
         known = institutions.setdefault(person_id, [])
         if institution and institution not in known:
             known.append(institution)
+    # Every id asked for is answered, with no talks if it has none, so that it is kept too.
+    return {pk: _PersonShown(tuple(years.get(pk, ())), tuple(institutions.get(pk, ()))) for pk in ids}
+
+
+def _fill_people(results, query):
+    shown = per_content_each(None, ("people shown",), [result.pk for result in results], _read_people)
     for result in results:
-        talk_years = years.get(result.pk, [])
-        result.talks = len(talk_years)
-        result.first_year = min(talk_years, default=None)
-        result.last_year = max(talk_years, default=None)
-        result.snippet_text = "; ".join(institutions.get(result.pk, [])[:3])
+        found = shown[result.pk]
+        result.talks = len(found.years)
+        result.first_year = min(found.years, default=None)
+        result.last_year = max(found.years, default=None)
+        result.snippet_text = "; ".join(found.institutions[:3])
 
 
 def _fill_pages(results, query):

@@ -25,9 +25,8 @@ def _folded_stem(word):
 
 def _wanted(query, prefix_last=False):
     stems = {stem(word) for word in query.highlight_words()}
-    prefixes = set()
-    if prefix_last and query.folded_words:
-        prefixes.add(query.folded_words[-1])
+    # A tuple, as str.startswith takes it: empty unless the last word is a prefix being typed.
+    prefixes = (query.folded_words[-1],) if prefix_last and query.folded_words else ()
     return stems, prefixes
 
 
@@ -38,7 +37,7 @@ def _matches(text, stems, prefixes, width=None):
         if width and spans and match.start() > spans[0][0] + width:
             break
         folded, stemmed = _folded_stem(match.group())
-        if stemmed in stems or any(folded.startswith(prefix) for prefix in prefixes):
+        if stemmed in stems or (prefixes and folded.startswith(prefixes)):
             spans.append(match.span())
     return spans
 

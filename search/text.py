@@ -37,6 +37,8 @@ def words(text):
     return WORD.findall(fold(text))
 
 
+# Remembered: the ranking stems the query's words again for every candidate it scores.
+@lru_cache(maxsize=100_000)
 def stem(word):
     """A light English stemmer: plural and common verb endings only.
 

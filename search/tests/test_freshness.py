@@ -7,6 +7,8 @@ from conferences.models import Person, PresentationDOI, Presenter
 from conferences.tests import builders
 from search.cache import forget_content
 from search.engine import run_search
+from search.query import ParsedQuery
+from search.results import hydrate
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +25,12 @@ def content_memo(request, settings):
 
 def found(query, kind=None):
     return [(c.kind, c.title) for c in run_search(query, kind=kind).results]
+
+
+def shown(query, title, kind):
+    """The result titled `title` as the results page shows it, for `query` searched now."""
+    candidates = [c for c in run_search(query, kind=kind).results if c.title == title]
+    return hydrate(candidates, ParsedQuery.parse(query))[0]
 
 
 def test_a_published_page_is_found(site):
@@ -147,3 +155,42 @@ def test_drafts_and_the_presentations_of_a_draft_session_are_not_found(site, ret
     builders.presentation(site["fair"].session, "Xylophonic data published")
     found_titles = [c.title for c in run_search("xylophonic", retriever=retriever).results]
     assert found_titles == ["Xylophonic data published"]
+
+
+def test_an_edited_abstract_shows_in_the_next_results(site):
+    assert shown("fair everywhere", "FAIR Everywhere", "presentation").snippet_text.startswith("Making research")
+    presentation = site["fair"]
+    presentation.abstract = "Findable zebrafish data."
+    presentation.save()
+    assert shown("fair everywhere", "FAIR Everywhere", "presentation").snippet_text == "Findable zebrafish data."
+
+
+def test_an_added_presenter_shows_among_the_presentations_people(site):
+    assert shown("metadata", "Metadata", "presentation").people == ["Mary Vardigan"]
+    Presenter.objects.create(
+        presentation=site["metadata"], person=builders.person("Wendy Thomas"), institution="Minnesota", sort_order=5
+    )
+    assert shown("metadata", "Metadata", "presentation").people == ["Mary Vardigan", "Wendy Thomas"]
+
+
+def test_a_renamed_session_shows_in_the_next_results(site):
+    assert shown("metadata", "Metadata", "presentation").session == "Session C1"
+    session = site["metadata"].session
+    session.title = "Documenting data"
+    session.save()
+    assert shown("metadata", "Metadata", "presentation").session == "Documenting data"
+
+
+def test_a_persons_new_presentation_counts_in_the_next_results(site):
+    before = shown("Mary Vardigan", "Mary Vardigan", "person")
+    assert (before.talks, before.first_year, before.last_year) == (1, 2007, 2007)
+    builders.presentation(site["gothenburg"].sessions.get(), "DDI at fifty", presenters=[("Mary Vardigan", "SND")])
+    after = shown("Mary Vardigan", "Mary Vardigan", "person")
+    assert (after.talks, after.first_year, after.last_year) == (2, 2007, 2022)
+    assert after.snippet_text == "SND; ICPSR"
+
+
+def test_a_presentation_restricted_with_its_conference_no_longer_counts_for_its_people(site):
+    assert shown("Kevin Manuel", "Kevin Manuel", "person").talks == 2
+    PageViewRestriction.objects.create(page=site["sydney"], restriction_type=PageViewRestriction.LOGIN)
+    assert shown("Kevin Manuel", "Kevin Manuel", "person").talks == 1
