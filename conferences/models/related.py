@@ -2,12 +2,19 @@
 
 Similarity is TF-IDF over titles and abstracts, computed here in Python from one read of the
 public programme, so that it ranks alike on SQLite and PostgreSQL and needs no search server.
-The word index is built once per process per content generation (a change to any published
-content replaces the generation, see the RELATED_PRESENTATIONS_GENERATION setting); each
-presentation's answer, five small rows, is kept in Django's cache under the same generation.
+
+Any change to published content replaces the content generation (the RELATED_PRESENTATIONS_GENERATION
+setting), but most changes (a notice, a page's text, a conference website's buttons) leave the public
+programme as it was. So what is kept is keyed by a fingerprint of the programme as read: the digest of
+the rows the index is built from. The first request of a new generation, in any process, reads those
+rows (two queries) and keeps their fingerprint in Django's cache under the generation; the other
+processes read it from there. Each presentation's answer, five small rows, is kept in Django's cache
+under the fingerprint, and the word index once per process under it: after an edit that leaves the
+programme alone, no process builds the index again and no answer is ranked again.
 Without a generation setting, or with a cache that fails, answers are computed on each request.
 """
 
+import hashlib
 import logging
 import math
 import re
@@ -30,7 +37,8 @@ LIMIT = 5
 MIN_SIMILARITY = 0.05
 # Terms in more than this share of presentations say nothing about any one of them.
 MAX_DOCUMENT_SHARE = 0.5
-KEY = "conferences:related:1:{generation}:{pk}"
+KEY = "conferences:related:2:{fingerprint}:{pk}"
+FINGERPRINT_KEY = "conferences:related:fingerprint:2:{generation}"
 # Entries of older generations are never read again: a day bounds the memory they hold.
 KEEP_SECONDS = 24 * 60 * 60
 WORD = re.compile(r"[a-z0-9]{3,}")
@@ -42,20 +50,52 @@ STOP_WORDS = frozenset(
 )
 
 _index_lock = threading.Lock()
-_index = {"generation": None, "corpus": None}
+# This process's word index, with the fingerprint of the programme it was built from, and the fingerprint
+# of the last generation this process asked for.
+_index = {"fingerprint": None, "corpus": None, "generation": None, "generation_fingerprint": None}
 
 
 def related_presentations(presentation, request=None):
     """Up to five public presentations related to `presentation`, as plain rows for a template."""
     generation = _generation()
     if generation is None:
-        return _rank(_build_corpus(request), presentation.pk)
-    key = KEY.format(generation=generation, pk=presentation.pk)
+        return _rank(_build_corpus(_read_programme(request)), presentation.pk)
+    source = None
+    fingerprint = _known_fingerprint(generation)
+    if fingerprint is None:
+        source = _read_programme(request)
+        fingerprint = _remember_fingerprint(generation, source)
+    key = KEY.format(fingerprint=fingerprint, pk=presentation.pk)
     rows = cache.get(key)
     if rows is None:
-        rows = _rank(_corpus(generation, request), presentation.pk)
-        cache.set(key, rows, timeout=KEEP_SECONDS)
+        built_from, corpus = _corpus(fingerprint, source, request)
+        rows = _rank(corpus, presentation.pk)
+        if built_from == fingerprint:  # else the programme changed meanwhile, and so will the generation
+            cache.set(key, rows, timeout=KEEP_SECONDS)
     return rows
+
+
+def _known_fingerprint(generation):
+    """The programme's fingerprint for `generation`, from this process or the shared cache, or None."""
+    with _index_lock:
+        if _index["generation"] == generation:
+            return _index["generation_fingerprint"]
+    fingerprint = cache.get(FINGERPRINT_KEY.format(generation=generation))
+    if fingerprint is not None:
+        _note_fingerprint(generation, fingerprint)
+    return fingerprint
+
+
+def _remember_fingerprint(generation, source):
+    fingerprint = source["fingerprint"]
+    cache.set(FINGERPRINT_KEY.format(generation=generation), fingerprint, timeout=KEEP_SECONDS)
+    _note_fingerprint(generation, fingerprint)
+    return fingerprint
+
+
+def _note_fingerprint(generation, fingerprint):
+    with _index_lock:
+        _index["generation"], _index["generation_fingerprint"] = generation, fingerprint
 
 
 def _generation():
@@ -69,12 +109,15 @@ def _generation():
         return None
 
 
-def _corpus(generation, request):
+def _corpus(fingerprint, source, request):
+    """(fingerprint, word index): this process's index for the programme with `fingerprint`, built if it
+    has none. The programme may have changed since the fingerprint was taken: the index is kept under the
+    fingerprint of what it was built from, which is returned with it."""
     with _index_lock:
-        if _index["generation"] != generation:
-            _index["corpus"] = _build_corpus(request)
-            _index["generation"] = generation
-        return _index["corpus"]
+        if _index["fingerprint"] != fingerprint:
+            source = source or _read_programme(request)
+            _index["corpus"], _index["fingerprint"] = _build_corpus(source), source["fingerprint"]
+        return _index["fingerprint"], _index["corpus"]
 
 
 def words(text):
@@ -88,8 +131,8 @@ def words(text):
     return found
 
 
-def _build_corpus(request):
-    """Every public presentation's row, its presenters and its TF-IDF vector: three queries."""
+def _read_programme(request):
+    """Every public presentation's row, its presenters and its address, and the digest of all of it."""
     public = Presentation.objects.public()
     rows = {
         row["pk"]: row
@@ -104,15 +147,25 @@ def _build_corpus(request):
             "conference__url_path",
         )
     }
-    people, names = defaultdict(set), defaultdict(list)
-    for presentation_id, person_id, name in (
+    presenters = list(
         Presenter.objects.filter(presentation_id__in=public.values("pk"))
         .order_by("sort_order", "pk")
         .values_list("presentation_id", "person_id", "person__name")
-    ):
+    )
+    urls = _conference_urls(rows.values(), request)
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (rows, presenters, urls):
+        digest.update(repr(part).encode())
+    return {"rows": rows, "presenters": presenters, "urls": urls, "fingerprint": digest.hexdigest()}
+
+
+def _build_corpus(source):
+    """The word index of the programme `_read_programme` read: rows to show, people and TF-IDF vectors."""
+    rows, urls = source["rows"], source["urls"]
+    people, names = defaultdict(set), defaultdict(list)
+    for presentation_id, person_id, name in source["presenters"]:
         people[presentation_id].add(person_id)
         names[presentation_id].append(name)
-    urls = _conference_urls(rows.values(), request)
     vectors = _vectors({pk: words(f"{row['title']} {row['title']} {row['abstract']}") for pk, row in rows.items()})
     return {
         "items": {

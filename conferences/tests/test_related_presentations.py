@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from conferences.models import Presentation
+from conferences.models import Presentation, related
 from conferences.models.related import LIMIT, related_presentations, words
 from conferences.tests import builders
 
@@ -165,6 +165,79 @@ def test_a_second_view_reads_them_from_the_cache(client, programme, django_asser
         client.get(talk.get_url())
     with django_assert_max_num_queries(len(captured) - 3):
         client.get(talk.get_url())
+
+
+@pytest.fixture
+def index_builds(monkeypatch):
+    """How many times this process builds the word index, and ranks an answer."""
+    counts = {"index": 0, "answers": 0}
+    build, rank = related._build_corpus, related._rank
+
+    def counted_build(source):
+        counts["index"] += 1
+        return build(source)
+
+    def counted_rank(corpus, pk):
+        counts["answers"] += 1
+        return rank(corpus, pk)
+
+    monkeypatch.setattr(related, "_build_corpus", counted_build)
+    monkeypatch.setattr(related, "_rank", counted_rank)
+    return counts
+
+
+def _another_process(monkeypatch):
+    # What a second worker starts with: the shared cache, and no index or fingerprint of its own.
+    monkeypatch.setattr(related, "_index", dict.fromkeys(related._index))
+
+
+def test_an_edit_that_leaves_the_programme_alone_builds_and_ranks_nothing_again(programme, index_builds):
+    _fillers(programme["later"])
+    talk = _talk(programme["later"], "Synthetic data for disclosure control")
+    similar = _talk(programme["earlier"], "Disclosure control with synthetic data")
+    assert _titles(talk) == [similar.title]
+    assert index_builds == {"index": 1, "answers": 1}
+    builders.content_page(programme["index"], "Travel and accommodation")  # a new content generation
+    assert _titles(talk) == [similar.title]
+    assert index_builds == {"index": 1, "answers": 1}
+
+
+def test_an_edit_to_the_programme_builds_the_index_again(programme, index_builds):
+    _fillers(programme["later"])
+    talk = _talk(programme["later"], "Synthetic data for disclosure control")
+    assert _titles(talk) == []
+    _talk(programme["earlier"], "Disclosure control with synthetic data")
+    assert _titles(talk) == ["Disclosure control with synthetic data"]
+    assert index_builds == {"index": 2, "answers": 2}
+
+
+def test_another_process_reads_the_answer_from_the_cache_without_a_query(
+    programme, index_builds, monkeypatch, django_assert_num_queries
+):
+    _fillers(programme["later"])
+    talk = _talk(programme["later"], "Synthetic data for disclosure control")
+    similar = _talk(programme["earlier"], "Disclosure control with synthetic data")
+    assert _titles(talk) == [similar.title]
+    _another_process(monkeypatch)
+    with django_assert_num_queries(0):
+        assert _titles(talk) == [similar.title]
+    assert index_builds == {"index": 1, "answers": 1}
+
+
+def test_another_process_after_an_edit_elsewhere_reads_the_programme_once_and_builds_nothing(
+    programme, index_builds, monkeypatch, django_assert_num_queries
+):
+    _fillers(programme["later"])
+    talk = _talk(programme["later"], "Synthetic data for disclosure control")
+    similar = _talk(programme["earlier"], "Disclosure control with synthetic data")
+    assert (_titles(talk), _titles(similar)) == ([similar.title], [talk.title])
+    builders.content_page(programme["index"], "Travel and accommodation")
+    _another_process(monkeypatch)
+    with django_assert_num_queries(3):  # view restrictions, the public programme, its presenters: the fingerprint
+        assert _titles(talk) == [similar.title]
+    with django_assert_num_queries(0):
+        assert _titles(similar) == [talk.title]
+    assert index_builds == {"index": 1, "answers": 2}
 
 
 def test_words_fold_accents_plurals_and_common_words():
