@@ -8,7 +8,9 @@ Django's test client, so the numbers include routing, the page and its templates
 The site shell's shared parts (header, footer, section menus) are kept per content generation as in
 production (SITE_SHELL_GENERATION; the test settings leave it off). With --fresh-generation the
 generation is replaced before every render, as a publish does: each render is then the first after an
-edit, with nothing kept (the related presentations' index and the shell built afresh).
+edit that leaves the programme alone (a notice, a page's text), with the shell built afresh and the
+programme's fingerprint read again; the related presentations' index and answers are kept under that
+fingerprint (conferences/models/related.py), so they are not built again.
 
 The biggest programme's schedule page, calendar and schedule.xml are measured too: the schedule
 its OpenConf export gave it (IASSIST 2025), or, for a tree without one, a timetable made up

@@ -82,6 +82,13 @@ def parse_args():
     parser.add_argument(
         "--publish-rate", type=int, default=200, help="Requests a second offered during it (default 200)."
     )
+    parser.add_argument(
+        "--publish-edit",
+        choices=after_publish.EDITS,
+        default="title",
+        help="What the after-publish minute publishes: the biggest conference's title, which its programme's "
+        "rows show (default), or its description, which leaves the programme alone as a notice's text does.",
+    )
     parser.add_argument("--warm-pages", type=int, default=100, help="Pages warming renders (default 100).")
     parser.add_argument(
         "--publish-repeats",

@@ -27,7 +27,12 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
 def worker_exit(server, worker):
-    # The search log's hits this worker counted and has not yet written (search/hits.py).
+    # The search log's hits this worker counted and has not yet written (search/hits.py). Not where the
+    # site's apps are not loaded (the benchmark's bare Django view uses this file too).
+    from django.apps import apps
+
+    if not apps.ready or not apps.is_installed("search"):
+        return
     from search import hits
 
     hits.flush()
