@@ -191,11 +191,18 @@ def _another_process(monkeypatch):
     monkeypatch.setattr(related, "_index", dict.fromkeys(related._index))
 
 
-def test_an_edit_that_leaves_the_programme_alone_builds_and_ranks_nothing_again(programme, index_builds):
+@pytest.fixture
+def pair(programme):
+    """Two similar talks among others, the first's related ones read once (the index built)."""
     _fillers(programme["later"])
     talk = _talk(programme["later"], "Synthetic data for disclosure control")
     similar = _talk(programme["earlier"], "Disclosure control with synthetic data")
     assert _titles(talk) == [similar.title]
+    return talk, similar
+
+
+def test_an_edit_that_leaves_the_programme_alone_builds_and_ranks_nothing_again(programme, index_builds, pair):
+    talk, similar = pair
     assert index_builds == {"index": 1, "answers": 1}
     builders.content_page(programme["index"], "Travel and accommodation")  # a new content generation
     assert _titles(talk) == [similar.title]
@@ -212,12 +219,9 @@ def test_an_edit_to_the_programme_builds_the_index_again(programme, index_builds
 
 
 def test_another_process_reads_the_answer_from_the_cache_without_a_query(
-    programme, index_builds, monkeypatch, django_assert_num_queries
+    index_builds, pair, monkeypatch, django_assert_num_queries
 ):
-    _fillers(programme["later"])
-    talk = _talk(programme["later"], "Synthetic data for disclosure control")
-    similar = _talk(programme["earlier"], "Disclosure control with synthetic data")
-    assert _titles(talk) == [similar.title]
+    talk, similar = pair
     _another_process(monkeypatch)
     with django_assert_num_queries(0):
         assert _titles(talk) == [similar.title]
@@ -225,12 +229,10 @@ def test_another_process_reads_the_answer_from_the_cache_without_a_query(
 
 
 def test_another_process_after_an_edit_elsewhere_reads_the_programme_once_and_builds_nothing(
-    programme, index_builds, monkeypatch, django_assert_num_queries
+    programme, index_builds, pair, monkeypatch, django_assert_num_queries
 ):
-    _fillers(programme["later"])
-    talk = _talk(programme["later"], "Synthetic data for disclosure control")
-    similar = _talk(programme["earlier"], "Disclosure control with synthetic data")
-    assert (_titles(talk), _titles(similar)) == ([similar.title], [talk.title])
+    talk, similar = pair
+    assert _titles(similar) == [talk.title]
     builders.content_page(programme["index"], "Travel and accommodation")
     _another_process(monkeypatch)
     with django_assert_num_queries(3):  # view restrictions, the public programme, its presenters: the fingerprint
