@@ -7,10 +7,11 @@ Any change to published content replaces the content generation (the RELATED_PRE
 setting), but most changes (a notice, a page's text, a conference website's buttons) leave the public
 programme as it was. So what is kept is keyed by a fingerprint of the programme as read: the digest of
 the rows the index is built from. The first request of a new generation, in any process, reads those
-rows (two queries) and keeps their fingerprint in Django's cache under the generation; the other
-processes read it from there. Each presentation's answer, five small rows, is kept in Django's cache
-under the fingerprint, and the word index once per process under it: after an edit that leaves the
-programme alone, no process builds the index again and no answer is ranked again.
+rows (three queries: view restrictions, presentations, presenters) and keeps their fingerprint in
+Django's cache under the generation; the other processes read it from there. Each presentation's
+answer, five small rows, is kept in Django's cache under the fingerprint, and the word index once per
+process under it: after an edit that leaves the programme alone, no process builds the index again and
+no answer is ranked again.
 Without a generation setting, or with a cache that fails, answers are computed on each request.
 """
 
@@ -39,7 +40,8 @@ MIN_SIMILARITY = 0.05
 MAX_DOCUMENT_SHARE = 0.5
 KEY = "conferences:related:2:{fingerprint}:{pk}"
 FINGERPRINT_KEY = "conferences:related:fingerprint:2:{generation}"
-# Entries of older generations are never read again: a day bounds the memory they hold.
+# A fingerprint's entries outlive the generations that share it, but those of an older programme are never
+# read again: a day bounds the memory they hold (an answer still wanted is ranked again after it).
 KEEP_SECONDS = 24 * 60 * 60
 WORD = re.compile(r"[a-z0-9]{3,}")
 STOP_WORDS = frozenset(
