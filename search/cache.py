@@ -18,6 +18,7 @@ live. A cache that fails never fails a search: the search runs without it, and t
 import hashlib
 import logging
 import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -104,8 +105,24 @@ def kept(request, parts, compute):
 # shows only live, public content to everyone); with the answers' cache off too (SEARCH_CACHE_TIMEOUT = 0).
 # SEARCH_CONTENT_MEMO = False turns it off (the test settings do: a test's rollback changes the content
 # without a new generation).
-_memo = {"generation": None, "values": {}}
+# What per_content_each() keeps is bounded: past SEARCH_CONTENT_MEMO_ENTRIES, the least recently shown
+# entries go first. An entry takes about 1.2 kB; this archive has about 4,400 to show (2,223
+# presentations, 2,047 people, 131 pages), so the bound keeps all of them four times over in about 24 MB
+# a worker, where 100 times the archive would otherwise grow to half a gigabyte.
+DEFAULT_MEMO_ENTRIES = 20_000
+_memo = {"generation": None, "values": {}, "each": OrderedDict()}
 _memo_lock = threading.Lock()
+
+
+def _memo_for(generation):
+    """The memo of `generation`, emptied first if it was another's; called with the lock held."""
+    if _memo["generation"] != generation:
+        _memo["generation"], _memo["values"], _memo["each"] = generation, {}, OrderedDict()
+    return _memo
+
+
+def _memo_entries():
+    return getattr(settings, "SEARCH_CONTENT_MEMO_ENTRIES", DEFAULT_MEMO_ENTRIES)
 
 
 def per_content(request, name, compute):
@@ -120,9 +137,7 @@ def per_content(request, name, compute):
         return compute()
     key = (name, request.get_host() if request is not None else None, translation.get_language())
     with _memo_lock:
-        if _memo["generation"] != generation:
-            _memo["generation"], _memo["values"] = generation, {}
-        values = _memo["values"]
+        values = _memo_for(generation)["values"]
         if key in values:
             return values[key]
     value = compute()
@@ -147,21 +162,33 @@ def per_content_each(request, name, ids, compute):
         return compute(list(ids))
     base = (name, request.get_host() if request is not None else None, translation.get_language())
     with _memo_lock:
-        if _memo["generation"] != generation:
-            _memo["generation"], _memo["values"] = generation, {}
-        values = _memo["values"]
-        found = {item: values[(base, item)] for item in ids if (base, item) in values}
+        each = _memo_for(generation)["each"]
+        found = {}
+        for item in ids:
+            if (base, item) in each:
+                each.move_to_end((base, item))
+                found[item] = each[(base, item)]
     missing = [item for item in ids if item not in found]
     if missing:
         computed = compute(missing)
         with _memo_lock:
             if _memo["generation"] == generation:
-                _memo["values"].update({(base, item): value for item, value in computed.items()})
+                _keep_each(base, computed)
         found.update(computed)
     return found
+
+
+def _keep_each(base, computed):
+    """Keep per_content_each()'s new entries, dropping the least recently shown beyond the bound."""
+    each, bound = _memo["each"], _memo_entries()
+    for item, value in computed.items():
+        each[(base, item)] = value
+        each.move_to_end((base, item))
+    while len(each) > bound:
+        each.popitem(last=False)
 
 
 def forget_content():
     """Drop what per_content() keeps (tests)."""
     with _memo_lock:
-        _memo["generation"], _memo["values"] = None, {}
+        _memo["generation"], _memo["values"], _memo["each"] = None, {}, OrderedDict()
