@@ -6,7 +6,8 @@ Imports ../shared/iassist-hugo into a fresh database first, then renders through
 Django's test client, so the numbers include routing, the page and its templates.
 
 The site shell's shared parts (header, footer, section menus) are kept per content generation as in
-production (SITE_SHELL_GENERATION; the test settings leave it off). With --fresh-generation the
+production (SITE_SHELL_GENERATION; the test settings leave it off), and so are the request's Wagtail
+site and the sites' root paths (SEARCH_CONTENT_MEMO, iassist_site.middleware.KnownSiteMiddleware). With --fresh-generation the
 generation is replaced before every render, as a publish does: each render is then the first after an
 edit that leaves the programme alone (a notice, a page's text), with the shell built afresh and the
 programme's fingerprint read again; the related presentations' index and answers are kept under that
@@ -67,6 +68,8 @@ def main():
     from pagecache import generation
 
     settings.SITE_SHELL_GENERATION = "pagecache.generation.current"
+    # As production keeps them, the request's site and the sites' root paths (search/cache.py).
+    settings.SEARCH_CONTENT_MEMO = True
     before_each = generation.bump if args.fresh_generation else (lambda: None)
     client = Client(HTTP_HOST="localhost")
     print(

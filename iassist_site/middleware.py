@@ -1,6 +1,10 @@
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.views import serve as wagtail_serve
 
+from conferences.feeds import section_feed
+from conferences.schedule_files import schedule_file
 from pagecache import anonymous
+from search.cache import known_site, memo_on
 
 
 class AnonymousCacheHeadersMiddleware:
@@ -23,3 +27,27 @@ class AnonymousCacheHeadersMiddleware:
             patch_cache_control(response, public=True, max_age=self.max_age, must_revalidate=True)
             patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class KnownSiteMiddleware:
+    """Pages find their Wagtail site and the sites' root paths without a query, once they are known.
+
+    Both are read once per content generation in each process (search.cache.known_site), so routing a
+    page, writing its links and its shell cost no query for them; any change to a Site is a content change.
+    Only for the views that read the site anyway (Wagtail's pages, the schedule files, the feeds): others,
+    robots.txt say, still answer without the database. With nothing kept (SEARCH_CONTENT_MEMO = False),
+    Wagtail reads them as before.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func in _SITE_VIEWS and memo_on():
+            known_site(request)
+
+
+_SITE_VIEWS = (wagtail_serve, schedule_file, section_feed)

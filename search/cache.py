@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
 from django.utils.module_loading import import_string
+from wagtail.models import Site
 
 logger = logging.getLogger(__name__)
 
@@ -125,10 +126,16 @@ def _memo_entries():
     return getattr(settings, "SEARCH_CONTENT_MEMO_ENTRIES", DEFAULT_MEMO_ENTRIES)
 
 
+def memo_on(read_generation=None):
+    """Whether per_content() keeps what it reads: a generation to key it by, and SEARCH_CONTENT_MEMO not False."""
+    read_generation = read_generation or _generation_reader()
+    return read_generation is not None and getattr(settings, "SEARCH_CONTENT_MEMO", True)
+
+
 def per_content(request, name, compute):
     """What `compute()` returns, read once per content generation, site and language in this process."""
     read_generation = _generation_reader()
-    if read_generation is None or not getattr(settings, "SEARCH_CONTENT_MEMO", True):
+    if not memo_on(read_generation):
         return compute()
     try:
         generation = _generation(request, read_generation)
@@ -153,7 +160,7 @@ def per_content_each(request, name, ids, compute):
     not kept yet at once and returns {id: value}. Kept one by one, so that what is kept is bounded by the
     content (one entry per page, say), not by the combinations searches ask for."""
     read_generation = _generation_reader()
-    if read_generation is None or not getattr(settings, "SEARCH_CONTENT_MEMO", True):
+    if not memo_on(read_generation):
         return compute(list(ids))
     try:
         generation = _generation(request, read_generation)
@@ -186,6 +193,21 @@ def _keep_each(base, computed):
         each.move_to_end((base, item))
     while len(each) > bound:
         each.popitem(last=False)
+
+
+def known_site(request):
+    """Set the request's site and site root paths where Wagtail looks for them, from what this process keeps.
+
+    Wagtail reads the site (and, through it, the root page) for every page it routes, and the root paths
+    for every address it writes; both change only with the content (a Site is content). Kept as
+    per_content() keeps a value: read afresh with the memo off, and after every change.
+    """
+    if request is None:
+        return
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = per_content(request, "site", lambda: Site._find_for_request(request))
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = per_content(request, "site root paths", Site.get_site_root_paths)
 
 
 def forget_content():

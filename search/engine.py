@@ -29,7 +29,7 @@ from conferences import paths
 from conferences.models import ConferenceIndexPage, ConferencePage, Presentation
 
 from . import ranking
-from .cache import per_content
+from .cache import known_site, per_content
 from .query import ParsedQuery
 from .ranking import CONFERENCE, KINDS, PAGE, PERSON, PRESENTATION, Candidate, ConferenceFacts
 from .retrieval import get_retriever, query_units
@@ -190,19 +190,6 @@ def _conference_index_url(request):
     if index_page is not None:
         ConferenceIndexPage.remember_for_request(request, index_page)
     return url
-
-
-def _known_site(request):
-    """The request's site and site root paths, as Wagtail would find them, from what this process keeps.
-
-    Set on the request where Wagtail looks for them, so the page's shell reuses them too.
-    """
-    if request is None:
-        return
-    if not hasattr(request, "_wagtail_site"):
-        request._wagtail_site = per_content(request, "site", lambda: Site._find_for_request(request))
-    if not hasattr(request, "_wagtail_cached_site_root_paths"):
-        request._wagtail_cached_site_root_paths = per_content(request, "site root paths", Site.get_site_root_paths)
 
 
 class _Searcher:
@@ -392,7 +379,7 @@ def run_search(raw_query, *, kind=None, decade=None, request=None, suggest=False
         return outcome
 
     restricted = per_content(request, "restricted paths", restricted_paths)
-    _known_site(request)
+    known_site(request)
     urls = PageUrls(request)
     conferences = per_content(request, "live conferences", lambda: live_conferences(urls, restricted))
     retriever = retriever or get_retriever()

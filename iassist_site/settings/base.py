@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "iassist_site.compression.ZlibNgGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Pages find their Wagtail site kept per content generation (after the host is checked, as every view).
+    "iassist_site.middleware.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "iassist_site.security.throttle.RefusedStatusMiddleware",
