@@ -14,6 +14,7 @@ Facts of the format that shape this module:
   begins with it, then a hyphen.
 """
 
+import functools
 import hashlib
 import json
 import math
@@ -103,7 +104,13 @@ def event_id(entry):
 
 
 def event_guid(entry):
-    return str(uuid.uuid5(GUID_NAMESPACE, entry_uid(entry)))
+    return _guid(entry_uid(entry))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _guid(name):
+    """The guid for `name` in GUID_NAMESPACE: the same name always gives the same guid, so it is kept."""
+    return str(uuid.uuid5(GUID_NAMESPACE, name))
 
 
 def event_slug(entry, acronym):
@@ -164,11 +171,11 @@ def _rooms(schedule):
 
 
 def _room_guid(entry):
-    return str(uuid.uuid5(GUID_NAMESPACE, f"room:{entry.room_id}" if entry.room_id else f"place:{_room_name(entry)}"))
+    return _guid(f"room:{entry.room_id}" if entry.room_id else f"place:{_room_name(entry)}")
 
 
 def _person(presenter, people_url):
-    person = {"guid": str(uuid.uuid5(GUID_NAMESPACE, f"person:{presenter['slug']}")), "name": presenter["name"]}
+    person = {"guid": _guid(f"person:{presenter['slug']}"), "name": presenter["name"]}
     if people_url.startswith(("http://", "https://")):
         person["url"] = iri_to_uri(paths.person_url(people_url, presenter["slug"]))
     return person

@@ -6,7 +6,7 @@ without signing in, so only a live conference that anyone may see has them.
 """
 
 from django.http import Http404, HttpResponse
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from .frab import schedule_description, schedule_json, schedule_xml
 from .models import ConferenceIndexPage, ConferencePage
@@ -39,7 +39,5 @@ def _conference_at(request, path):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = Page.objects.filter(pk=site.root_page_id).values_list("url_path", flat=True).first()
-    if root is None:
-        return None
-    return ConferencePage.objects.live().public().filter(url_path=f"{root}{path}").first()
+    # Wagtail reads the site with its root page: its url_path costs no query.
+    return ConferencePage.objects.live().public().filter(url_path=f"{site.root_page.url_path}{path}").first()
