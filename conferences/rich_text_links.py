@@ -1,12 +1,19 @@
-"""Links to pages in rich text, read in one query.
+"""Links to pages in rich text, read in one query, and their addresses kept per content generation.
 
 Wagtail reads a text's linked pages as their own types (`.specific()`): a query for the pages,
 then one for each type, a tenth of the biggest programme's render for the one link in its
 body. A link needs only the page's address, which the base page's fields give
 (`url_path`, and the site root paths Wagtail keeps), so the pages are read once and their
 types' fields left to load only if something asks for them (`specific(defer=True)`).
+
+A page's address changes only with the content, so the link's opening tag is kept for the content
+generation through the function the RICH_TEXT_LINKS_MEMO setting names (search.cache.per_content_each:
+conferences does not import search); without one, every text reads its pages.
 """
 
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.module_loading import import_string
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -17,3 +24,20 @@ class PageAddressLinkHandler(PageLinkHandler):
         ids = [attrs.get("id") for attrs in attrs_list]
         pages = {str(page.pk): page for page in Page.objects.filter(id__in=ids).specific(defer=True)}
         return [pages.get(str(page_id)) for page_id in ids]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        ids = [str(attrs.get("id")) for attrs in attrs_list]
+        path = getattr(settings, "RICH_TEXT_LINKS_MEMO", None)
+        tags = import_string(path)(None, ("rich text page links",), ids, cls._opening_tags) if path else None
+        tags = cls._opening_tags(ids) if tags is None else tags
+        return [tags[page_id] for page_id in ids]
+
+    @classmethod
+    def _opening_tags(cls, ids):
+        """{id: the link's opening tag}, as Wagtail writes it: the page's address, or none for a page that is gone."""
+        pages = cls.get_many([{"id": page_id} for page_id in ids])
+        return {
+            page_id: f'<a href="{escape(page.localized.url)}">' if page else "<a>"
+            for page_id, page in zip(ids, pages, strict=True)
+        }
