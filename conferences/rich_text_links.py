@@ -7,15 +7,14 @@ body. A link needs only the page's address, which the base page's fields give
 types' fields left to load only if something asks for them (`specific(defer=True)`).
 
 A page's address changes only with the content, so the link's opening tag is kept for the content
-generation through the function the RICH_TEXT_LINKS_MEMO setting names (search.cache.per_content_each:
-conferences does not import search); without one, every text reads its pages.
+generation (home.content_memo); with the memo off, every text reads its pages.
 """
 
-from django.conf import settings
 from django.utils.html import escape
-from django.utils.module_loading import import_string
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
+
+from home.content_memo import per_content_each
 
 
 class PageAddressLinkHandler(PageLinkHandler):
@@ -28,9 +27,7 @@ class PageAddressLinkHandler(PageLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         ids = [str(attrs.get("id")) for attrs in attrs_list]
-        path = getattr(settings, "RICH_TEXT_LINKS_MEMO", None)
-        tags = import_string(path)(None, ("rich text page links",), ids, cls._opening_tags) if path else None
-        tags = cls._opening_tags(ids) if tags is None else tags
+        tags = per_content_each(("rich text page links",), ids, cls._opening_tags)
         return [tags[page_id] for page_id in ids]
 
     @classmethod

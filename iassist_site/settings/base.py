@@ -173,8 +173,9 @@ SEARCH_CACHE_GENERATION = "pagecache.generation.current"
 RELATED_PRESENTATIONS_GENERATION = "pagecache.generation.current"
 # And the parts of the site shell that pages share: header, footer, section menus (navigation_tags.py).
 SITE_SHELL_GENERATION = "pagecache.generation.current"
-# The addresses of pages linked from rich text, kept per content generation (conferences/rich_text_links.py).
-RICH_TEXT_LINKS_MEMO = "search.cache.per_content_each"
+# What the apps below search keep per content generation (home/content_memo.py): the addresses of pages
+# linked from rich text, the paths of restricted pages and aliases. Named here because they do not import search.
+CONTENT_MEMO = "search.cache"
 # When a page being rendered next changes by the date (a notice's last day, a conference's start), so
 # that the page cache keeps it no longer (pagecache/expiry.py). Named here because the page cache
 # imports none of the site's apps.
