@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .descriptions import description
+from .view_restrictions import KnownViewRestrictions
 
 ABOUT_IASSIST = (
     "IASSIST, the International Association for Social Science Information Service and Technology: "
@@ -15,7 +16,7 @@ ABOUT_IASSIST = (
 )
 
 
-class HomePage(Page):
+class HomePage(KnownViewRestrictions, Page):
     """The site's front page: introduces IASSIST and leads to the conferences."""
 
     intro = RichTextField(

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from home.descriptions import description
 from home.models import route_in_one_query
+from home.view_restrictions import KnownViewRestrictions
 
 from .. import paths
 from ..blocks import ConferenceIndexStreamBlock, ConferenceStreamBlock, EventButtonsBlock, MenuBlock
@@ -74,7 +75,7 @@ class ConferencesFirst:
 
 
 @route_in_one_query
-class ConferenceIndexPage(RoutablePageMixin, ConferencesFirst, Page):
+class ConferenceIndexPage(RoutablePageMixin, ConferencesFirst, KnownViewRestrictions, Page):
     """The “Conferences” page: editorial notices and buttons, then generated lists."""
 
     intro = RichTextField(blank=True, features=INTRO_FEATURES, help_text="Shown under the title.")
@@ -275,7 +276,7 @@ class ConferenceIndexPage(RoutablePageMixin, ConferencesFirst, Page):
         )
 
 
-class ConferenceArchivePage(Page):
+class ConferenceArchivePage(KnownViewRestrictions, Page):
     """Every annual conference since the first, newest first, grouped by decade."""
 
     intro = RichTextField(blank=True, features=INTRO_FEATURES)
@@ -314,7 +315,7 @@ class ConferenceArchivePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(KnownViewRestrictions, Page):
     """An ordinary page of the section: code of conduct, guidelines, committees, sub-pages."""
 
     body = StreamField(ConferenceStreamBlock(), blank=True)
@@ -345,7 +346,7 @@ class ContentPage(Page):
         return self._website_conference
 
 
-class ConferencePage(ConferenceFacts, ConferenceScheduleRoutes, RoutablePageMixin, Page):
+class ConferencePage(ConferenceFacts, ConferenceScheduleRoutes, RoutablePageMixin, KnownViewRestrictions, Page):
     """One conference or workshop: its facts, an editorial body, its programme and schedule (schedule_routes.py)."""
 
     kind = models.CharField(max_length=20, choices=ConferenceKind.choices, default=ConferenceKind.ANNUAL)

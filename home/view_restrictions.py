@@ -1,0 +1,29 @@
+"""A page's view restrictions found without a query when none can apply to it.
+
+Wagtail checks every page it serves for view restrictions (passwords, sign-in, groups) on the page
+and its ancestors: two queries on every page, though most sites restrict few pages or none. The tree
+paths of the restricted pages and of the aliases are kept per content generation (home.content_memo;
+a restriction or a page is content), so a page that no restriction can reach is answered with an empty
+set. A page below an alias, whose source page's restrictions count, is checked as Wagtail checks it.
+"""
+
+from wagtail.models import Page, PageViewRestriction
+
+from .content_memo import active, per_content
+
+
+def _restricted_and_alias_paths():
+    restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    aliases = tuple(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+    return restricted, aliases
+
+
+class KnownViewRestrictions:
+    """A mixin for page types: get_view_restrictions() costs no query where no restriction can apply."""
+
+    def get_view_restrictions(self):
+        if active():
+            restricted, aliases = per_content("view restrictions", _restricted_and_alias_paths)
+            if not self.path.startswith(restricted + aliases):
+                return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
