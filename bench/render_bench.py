@@ -6,12 +6,13 @@ Imports ../shared/iassist-hugo into a fresh database first, then renders through
 Django's test client, so the numbers include routing, the page and its templates.
 
 The site shell's shared parts (header, footer, section menus) are kept per content generation as in
-production (SITE_SHELL_GENERATION; the test settings leave it off), and so are the request's Wagtail
-site and the sites' root paths (SEARCH_CONTENT_MEMO, iassist_site.middleware.KnownSiteMiddleware). With --fresh-generation the
-generation is replaced before every render, as a publish does: each render is then the first after an
-edit that leaves the programme alone (a notice, a page's text), with the shell built afresh and the
-programme's fingerprint read again; the related presentations' index and answers are kept under that
-fingerprint (conferences/models/related.py), so they are not built again.
+production (SITE_SHELL_GENERATION; the test settings leave it off), and so is what the content memo
+keeps (SEARCH_CONTENT_MEMO): the request's Wagtail site, the restricted pages' paths, linked pages'
+addresses. With --fresh-generation the generation is replaced before every render, as a publish
+does: each render is then the first after an edit that leaves the programme alone (a notice, a page's
+text), with the shell and the memo built afresh and the programme's fingerprint read again; the
+related presentations' index and answers are kept under that fingerprint
+(conferences/models/related.py), so they are not built again.
 
 The biggest programme's schedule page, calendar and schedule.xml are measured too: the schedule
 its OpenConf export gave it (IASSIST 2025), or, for a tree without one, a timetable made up
