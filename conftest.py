@@ -42,6 +42,23 @@ def home_page(db):
     return home
 
 
+@pytest.fixture
+def content_memo(settings, home_page):
+    """What only content changes alter kept per content generation, as in production (search/cache.py).
+
+    The test settings read it afresh: a test's rollback changes the content without a new generation.
+    """
+    from home.models import SiteSettings
+    from search.cache import forget_content
+
+    settings.SEARCH_CONTENT_MEMO = True
+    # A site's first page creates its settings' row, a content change of its own: made here beforehand.
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    forget_content()
+    yield
+    forget_content()
+
+
 @pytest.fixture(scope="session")
 def hugo_tree():
     if not (HUGO_TREE / "content" / "conferences").is_dir():

@@ -27,17 +27,6 @@ def test_a_link_to_a_page_that_is_gone_keeps_its_text_without_an_address(home_pa
     assert str(RichText('<p><a linktype="page" id="999999">gone</a></p>')) == "<p><a>gone</a></p>"
 
 
-@pytest.fixture
-def links_kept(settings):
-    """Addresses kept per content generation, as in production (the test settings read them afresh)."""
-    from search.cache import forget_content
-
-    settings.SEARCH_CONTENT_MEMO = True
-    forget_content()
-    yield
-    forget_content()
-
-
 def test_a_page_linked_twice_gets_both_links(home_page):
     index = builders.conference_index(home_page)
     html = str(
@@ -46,7 +35,7 @@ def test_a_page_linked_twice_gets_both_links(home_page):
     assert html == f'<p><a href="{index.url}">one</a> <a href="{index.url}">two</a></p>'
 
 
-def test_a_link_read_again_in_the_same_generation_runs_no_query(home_page, links_kept, django_assert_num_queries):
+def test_a_link_read_again_in_the_same_generation_runs_no_query(home_page, content_memo, django_assert_num_queries):
     index = builders.conference_index(home_page)
     text = RichText(f'<p><a linktype="page" id="{index.pk}">all</a></p>')
     first = str(text)
@@ -55,7 +44,7 @@ def test_a_link_read_again_in_the_same_generation_runs_no_query(home_page, links
     assert again == first == f'<p><a href="{index.url}">all</a></p>'
 
 
-def test_a_page_given_a_new_address_is_linked_there_at_once(home_page, links_kept):
+def test_a_page_given_a_new_address_is_linked_there_at_once(home_page, content_memo):
     index = builders.conference_index(home_page)
     conference = builders.conference(index, 2025)
     text = f'<p><a linktype="page" id="{conference.pk}">this year</a></p>'

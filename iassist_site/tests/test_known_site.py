@@ -5,20 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from home.models import SiteSettings
-from search.cache import forget_content
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def content_memo(settings, home_page):
-    settings.SEARCH_CONTENT_MEMO = True
-    # A site's first page creates its settings' row, a content change of its own: made here beforehand.
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    forget_content()
-    yield
-    forget_content()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("content_memo")]
 
 
 def site_queries(client, path):
