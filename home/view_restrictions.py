@@ -12,6 +12,15 @@ from wagtail.models import Page, PageViewRestriction
 from .content_memo import active, per_content
 
 
+def restricted_paths():
+    """Tree paths of the pages behind a view restriction (password, sign-in, groups), kept per generation."""
+    return _known_paths()[0]
+
+
+def _known_paths():
+    return per_content("view restrictions", _restricted_and_alias_paths)
+
+
 def _restricted_and_alias_paths():
     restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
     aliases = tuple(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
@@ -23,7 +32,7 @@ class KnownViewRestrictions:
 
     def get_view_restrictions(self):
         if active():
-            restricted, aliases = per_content("view restrictions", _restricted_and_alias_paths)
+            restricted, aliases = _known_paths()
             if not self.path.startswith(restricted + aliases):
                 return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

@@ -23,10 +23,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from conferences import paths
 from conferences.models import ConferenceIndexPage, ConferencePage, Presentation
+from home.view_restrictions import restricted_paths
 
 from . import ranking
 from .cache import known_site, per_content
@@ -68,11 +69,6 @@ def decade_of(value):
     if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099:
         return int(text) // 10 * 10
     return None
-
-
-def restricted_paths():
-    """Tree paths of the pages behind a view restriction (password, login, groups): one query."""
-    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def _is_public(path, restricted):
@@ -378,7 +374,7 @@ def run_search(raw_query, *, kind=None, decade=None, request=None, suggest=False
     if query.is_empty:
         return outcome
 
-    restricted = per_content(request, "restricted paths", restricted_paths)
+    restricted = restricted_paths()
     known_site(request)
     urls = PageUrls(request)
     conferences = per_content(request, "live conferences", lambda: live_conferences(urls, restricted))
