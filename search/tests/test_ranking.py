@@ -33,6 +33,22 @@ def test_a_presenters_own_doi_finds_the_presentation(site, retriever):
     assert first(search("10.5281/zenodo.999001", retriever))[1] == "FAIR Everywhere"
 
 
+def test_a_presenters_doi_is_found_whatever_its_case(site, retriever):
+    entry = site["fair"].presenters.get()
+    entry.doi = "10.5281/ZENODO.999002"
+    entry.save()
+    assert first(search("https://doi.org/10.5281/zenodo.999002", retriever))[1] == "FAIR Everywhere"
+
+
+def test_a_doi_on_the_presentation_and_its_presenter_finds_it_once(site, retriever):
+    entry = site["census"].presenters.first()
+    entry.doi = "10.5281/zenodo.6620830"
+    entry.save()
+    outcome = search("10.5281/zenodo.6620830", retriever)
+    assert first(outcome)[1].startswith("Who is counted?")
+    assert sum(title.startswith("Who is counted?") for title in titles(outcome)) == 1
+
+
 # -- rule 2: exact title ------------------------------------------------------------
 
 
