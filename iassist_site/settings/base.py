@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from iassist_site.search_backends import search_backends
 
@@ -115,6 +116,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default cost of a random page read (4, against 1 for the next page) is that of a spinning
+    # disk. On an SSD, or with the database in memory, a random read costs about as much as the next: at a
+    # hundred times the archive, the search's planner then reads a rare word's matches through the text's
+    # indexes rather than walking thousands of entries (docs/search.md). Set per connection, so a shared
+    # server's other databases keep theirs; DATABASE_RANDOM_PAGE_COST=4 restores the default.
+    _raw_cost = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")
+    try:
+        _random_page_cost = float(_raw_cost)
+    except ValueError:
+        _random_page_cost = float("nan")
+    if not 0 < _random_page_cost <= 100:  # NaN fails too
+        raise ImproperlyConfigured(
+            f"DATABASE_RANDOM_PAGE_COST must be a number above 0 and at most 100, not {_raw_cost!r}"
+        )
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={_random_page_cost:g}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Failed passwords, counted per client (security.throttle): 5 on one account or password form, or

@@ -17,4 +17,5 @@ SITE_SHELL_GENERATION = None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # A test database is thrown away, so its commits need not wait for the disk: on CI's machine a commit
     # takes 2.2 ms with the server's synchronous_commit and 0.2 ms without. Only this session's setting.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()

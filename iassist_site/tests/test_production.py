@@ -20,8 +20,8 @@ def run_django(code, tmp_path, **env):
         DJANGO_SETTINGS_MODULE="iassist_site.settings.production",
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
         CACHE_DIR=str(tmp_path / "cache"),
-        **env,
     )
+    environment.update(env)
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup()\n{code}"],
         cwd=REPO,
