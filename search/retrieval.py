@@ -230,30 +230,33 @@ class IndexTableRetriever:
                      limit):  # fmt: skip
         """PostgreSQL: the newest RANKED_MATCHES + 1 matches (by the object's key) are ranked, not every match.
 
-        The innermost query only tests the match and the filters, and sorts the keys and the columns shown,
-        not the entries' vectors (a sort that carried them spilled to disk for a common word); the bounded
-        set then reads its entries' vectors again by primary key to rank them, in a subquery fenced with
-        OFFSET 0, and only then is it counted and sorted, as before. The content type is compared as it is
-        (no "+ 0"): the planner then knows how many entries are presentations, and picks its join by the
-        number of matches it expects.
+        The innermost query only tests the match and the filters, and keeps each match's key, entry and query:
+        so the filters can be answered from an index (presentations: `presentation_live_placement`), and no
+        match's row is read for columns that only the results shown need. The bounded set then reads its
+        entries' vectors again by primary key to rank them, in a subquery fenced with OFFSET 0 (a sort that
+        carried the vectors spilled to disk for a common word); it is counted and sorted, and only the rows
+        shown are read from the object's table. The content type is compared as it is (no "+ 0"): the planner
+        then knows how many entries are presentations, and picks its join by the number of matches it expects.
         """
         _, source, match, match_params, _, _ = self._postgres_match(units, operator, autocomplete)
         if autocomplete:
             rank = "ts_rank(v.autocomplete, b.v_q)"
         else:
             rank = "(ts_rank(v.title, b.v_q) * 2 + ts_rank(v.body, b.v_q))"
-        select = ", ".join(f"{alias}.{column}" for column in columns)
+        table = model._meta.db_table
         placeholders = ", ".join(["%s"] * len(content_types))
-        names = ", ".join(f"b.{column}" for column in columns)
+        shown = ", ".join(f"t.{column}" for column in columns)
         sql = (
-            f"SELECT {', '.join(columns)}, search_rank, COUNT(*) OVER () AS search_total FROM ("  # noqa: S608 -- see _run
-            f"SELECT {names}, {rank} AS search_rank FROM ("
-            f"SELECT {select}, e.id AS v_entry, q.q AS v_q "
-            f"FROM {source} {self._object_join(alias, model._meta.db_table)} "
+            f"SELECT {shown}, r.search_rank, r.search_total FROM ("  # noqa: S608 -- see _run
+            f"SELECT id, search_rank, COUNT(*) OVER () AS search_total FROM ("
+            f"SELECT b.id, {rank} AS search_rank FROM ("
+            f"SELECT {alias}.id, e.id AS v_entry, q.q AS v_q "
+            f"FROM {source} {self._object_join(alias, table)} "
             f"WHERE {match} AND e.content_type_id IN ({placeholders}) {where} "
             f"ORDER BY {alias}.id DESC LIMIT %s"
             f") b JOIN {self.entry_table} v ON v.id = b.v_entry OFFSET 0"
             f") ranked ORDER BY search_rank DESC, id DESC LIMIT %s"
+            f") r JOIN {table} t ON t.id = r.id ORDER BY r.search_rank DESC, r.id DESC"
         )
         params = [*match_params, *content_types, *where_params, RANKED_MATCHES + 1, limit]
         row = ROW_TYPES[model]

@@ -247,6 +247,17 @@ class Presentation(
         constraints = [
             models.UniqueConstraint(fields=["conference", "slug"], name="unique_presentation_slug_per_conference")
         ]
+        # What the search filters each match by, for published presentations: on PostgreSQL the search finds
+        # whether a match may be shown from this index alone, without reading the presentation's row
+        # (search/retrieval.py, `_run_bounded`); other databases keep only the key.
+        indexes = [
+            models.Index(
+                fields=["id"],
+                include=["conference", "session"],
+                condition=models.Q(live=True),
+                name="presentation_live_placement",
+            )
+        ]
 
     def __str__(self):
         return self.title
