@@ -10,7 +10,7 @@ it is escaped exactly as a template would escape it; the tests hold that.
 """
 
 import re
-from html import escape as _e
+from html import escape
 
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
@@ -19,6 +19,16 @@ from .paths import presentation_url, session_calendar_url
 from .zenodo import doi_url, is_zenodo_doi
 
 PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+
+
+def _e(text):
+    """`html.escape(text)`; most names, titles and addresses need nothing escaped, and `in` tests that in C.
+
+    The biggest programme escapes about 3,400 values a render: five replaces each cost twice these tests.
+    """
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return escape(text)
+    return text
 
 
 def sessions_html(sessions, links, conference_url, people_url):

@@ -190,3 +190,12 @@ def test_the_index_lists_each_days_sessions_and_opens_a_single_day():
 
 def test_a_programme_of_one_session_has_no_index():
     assert index_html([{"label": "Sessions", "sessions": [_session()]}], 1) == ""
+
+
+def test_values_are_escaped_exactly_as_the_standard_library_escapes_them():
+    from html import escape
+
+    from conferences.programme_html import _e
+
+    for text in ["", "Plain name", "Tom & Jerry", "<script>", 'a "quote"', "it's", "&amp;", "ümlaut – ‘curly’"]:
+        assert _e(text) == escape(text)
