@@ -443,7 +443,7 @@ class _PlanBuilder:
             live=not front_matter_bool(source.front_matter.get("draft")),
             published=front_matter_date(source.front_matter.get("date")),
             hugo_urls=[url, *hugo_aliases(source.front_matter)],
-            banner=str(source.front_matter.get("banner") or ""),
+            banner=_banner_unless_shown(str(source.front_matter.get("banner") or ""), blocks),
             section_url=url if PurePosixPath(source.path).name == "_index.md" else "",
             weight=_weight(source.front_matter.get("weight")),
         )
@@ -466,6 +466,16 @@ class _PlanBuilder:
             place(plan)
         _dedupe_slugs(ordered)
         return ordered
+
+
+def _banner_unless_shown(banner, blocks):
+    """The front matter's banner, or "" when the body shows that image already.
+
+    A conference page shows its image above the body: a banner that is also one of the body's
+    figures (IASSIST 2025's and 2027's front pages) would show the same picture twice in a row.
+    """
+    shown = {value["src"] for kind, value in _flatten(blocks) if kind == "image"}
+    return "" if banner in shown else banner
 
 
 def _weight(value):

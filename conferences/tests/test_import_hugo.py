@@ -283,6 +283,16 @@ class TestConferences:
         assert {"registration", "faq", "conference-schedule"} <= children
         assert client.get("/conferences/iassist2025/faq/").status_code == 200
 
+    def test_a_banner_the_body_already_shows_is_not_shown_again_above_it(self, client, imported_site):
+        bristol = ConferencePage.objects.get(slug="iassist2025")
+        html = client.get(bristol.url).content.decode()
+        assert bristol.image is None
+        assert len(re.findall(r'<img[^>]*src="[^"]*/bristol2025-socialmedia\.', html)) == 1
+
+    def test_a_banner_the_body_does_not_show_becomes_the_conference_image(self, imported_site):
+        entebbe = ConferencePage.objects.get(url_path__endswith="/iassist-africa-2026/")
+        assert "iassist-africa-workshop-flyer2026" in entebbe.image.file.name
+
     def test_draft_source_page_imports_as_a_draft(self, imported_site):
         draft = Page.objects.get(url_path__endswith="/iassist2026/maps-and-local-information/")
         assert not draft.live and draft.has_unpublished_changes
