@@ -45,6 +45,16 @@ def test_a_figure_shows_its_rendition_with_its_alt_text(client, home_page):
     assert img["alt"] == "Delegates at the opening plenary"
 
 
+def test_a_pages_first_figure_loads_at_once_and_the_later_ones_as_the_visitor_scrolls(client, home_page):
+    images = [wagtail_factories.ImageFactory(title=f"Figure {number}") for number in range(3)]
+    page = conference_with_figures(home_page, images)
+    first, *later = rendered_images(client, page)
+    assert "loading" not in first.attrs
+    assert [(img.get("loading"), img.get("decoding")) for img in later] == [("lazy", "async")] * 2
+    # Their size is in the markup, so an image arriving late moves nothing.
+    assert all(img.get("width") and img.get("height") for img in later)
+
+
 def test_hostile_alt_text_stays_inside_its_attribute(client, home_page):
     image = wagtail_factories.ImageFactory(title='"><script>alert(1)</script>')
     page = conference_with_figures(home_page, [image])
