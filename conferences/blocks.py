@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from . import showing
@@ -211,6 +212,8 @@ class ZenodoLinkBlock(blocks.StructBlock):
 
 
 FIGURE_RENDITION = "max-1000x800"
+# One Filter for every figure: a Filter parses its spec (and reads the image operation hooks) once.
+FIGURE_FILTER = Filter(spec=FIGURE_RENDITION)
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -256,7 +259,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         image = value.get("image")
         if image:
             # The plural API: it writes to the rendition cache only what it had to create.
-            rendition = get_renditions_or_not_found(image, [FIGURE_RENDITION])[FIGURE_RENDITION]
+            rendition = get_renditions_or_not_found(image, [FIGURE_FILTER])[FIGURE_RENDITION]
             context["figure_img"] = rendition.img_tag({"alt": image.contextual_alt_text, **_loading(value)})
         document = value.get("document")
         context["figure_href"] = document.url if document else value.get("link")
