@@ -67,7 +67,10 @@ def _presentations(queryset):
             "pk", "session_id", "title", "slug", "abstract", "video_id", "starts_at", "ends_at"
         )
     )
-    ids = [item["pk"] for item in items]
+    if not items:
+        return []
+    # The presentations' rows again as a subquery: a list of their ids would be a parameter each.
+    ids = queryset.values("pk")
     presenters, dois, materials = defaultdict(list), defaultdict(list), defaultdict(list)
     for entry in (
         Presenter.objects.filter(presentation_id__in=ids)
