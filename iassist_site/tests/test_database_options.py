@@ -1,6 +1,10 @@
-"""The PostgreSQL connection's planner setting (DATABASE_RANDOM_PAGE_COST), read in a fresh settings module each."""
+"""The PostgreSQL connection's planner setting (DATABASE_RANDOM_PAGE_COST), read in a fresh settings module each;
+the database checks that `migrate` runs."""
+
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from iassist_site.tests.test_production import run_django
@@ -48,3 +52,11 @@ def test_the_test_database_connection_carries_both_options():
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('random_page_cost'), current_setting('synchronous_commit')")
         assert cursor.fetchone() == ("1.1", "off")
+
+
+@pytest.mark.django_db
+def test_the_database_checks_that_migrate_runs_find_nothing_to_warn_about():
+    # `make run` migrates SQLite first: a warning there would be the newcomer's first sight of the site.
+    out = StringIO()
+    call_command("check", databases=["default"], stdout=out, stderr=out)
+    assert "System check identified no issues" in out.getvalue(), out.getvalue()
