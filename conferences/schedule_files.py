@@ -8,6 +8,8 @@ without signing in, so only a live conference that anyone may see has them.
 from django.http import Http404, HttpResponse
 from wagtail.models import Site
 
+from home.view_restrictions import first_public
+
 from .frab import schedule_description, schedule_json, schedule_xml
 from .models import ConferenceIndexPage, ConferencePage
 from .models.schedule_query import conference_schedule
@@ -39,5 +41,6 @@ def _conference_at(request, path):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    # Wagtail reads the site with its root page: its url_path costs no query.
-    return ConferencePage.objects.live().public().filter(url_path=f"{site.root_page.url_path}{path}").first()
+    # Wagtail reads the site with its root page: its url_path costs no query. The files need no body.
+    conferences = ConferencePage.objects.live().filter(url_path=f"{site.root_page.url_path}{path}")
+    return first_public(conferences.defer_streamfields())

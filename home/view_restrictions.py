@@ -17,6 +17,15 @@ def restricted_paths():
     return _known_paths()[0]
 
 
+def first_public(queryset):
+    """`queryset.public().first()` for a query of at most one page: with the memo on, the restricted
+    pages' paths answer what `public()` asks the database in a subquery."""
+    if not active():
+        return queryset.public().first()
+    page = queryset.first()
+    return None if page is None or page.path.startswith(restricted_paths()) else page
+
+
 def _known_paths():
     return per_content("view restrictions", _restricted_and_alias_paths)
 

@@ -146,6 +146,27 @@ def test_a_conference_behind_a_login_has_no_public_schedule_files(client, bristo
     assert client.get(f"{bristol['conference'].url}schedule.xml").status_code == 404
 
 
+@pytest.mark.parametrize("restricted", ["conference", "index"])
+def test_with_the_content_memo_on_a_conference_behind_a_login_still_has_no_public_schedule_files(
+    client, bristol, index, content_memo, restricted
+):
+    url = f"{bristol['conference'].url}schedule.xml"
+    assert client.get(url).status_code == 200
+    page = bristol["conference"] if restricted == "conference" else index
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(url).status_code == 404
+
+
+def test_with_the_content_memo_on_the_schedule_file_of_a_public_conference_asks_no_restrictions(
+    client, bristol, content_memo, django_assert_max_num_queries
+):
+    url = f"{bristol['conference'].url}schedule.xml"
+    client.get(url)  # the memo's first read
+    with django_assert_max_num_queries(20) as captured:
+        assert client.get(url).status_code == 200
+    assert not [query for query in captured if "wagtailcore_pageviewrestriction" in query["sql"]]
+
+
 def test_a_draft_conference_has_no_schedule_files(client, bristol):
     url = bristol["conference"].url
     bristol["conference"].unpublish()
