@@ -548,6 +548,13 @@ class ConferencePage(ConferenceFacts, ConferenceScheduleRoutes, RoutablePageMixi
 
     # -- rendering ---------------------------------------------------------
 
+    @property
+    def lead_image(self):
+        """The page's image, shown above the body, unless the body shows it as a figure already."""
+        if self.image_id is None or self.image_id in _figure_image_ids(self.body.raw_data):
+            return None
+        return self.image
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         programme = conference_programme(self)
@@ -601,3 +608,13 @@ class ConferencePage(ConferenceFacts, ConferenceScheduleRoutes, RoutablePageMixi
             Presentation.objects.live().filter(conference=self).select_related("session").with_programme_details()
         )
         return get_object_or_404(queryset, slug=slug)
+
+
+def _figure_image_ids(raw_blocks):
+    """The ids of the images that a body's figures show, read from its stored form (no query)."""
+    ids = set()
+    for block in raw_blocks:
+        if block.get("type") == "image" and isinstance(block.get("value"), dict):
+            chosen = block["value"].get("image")
+            ids.add(chosen.get("image") if isinstance(chosen, dict) else chosen)
+    return ids

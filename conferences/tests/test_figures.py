@@ -105,3 +105,19 @@ def test_a_figure_leads_to_its_document(client, home_page):
     response = client.get(page.url)
     [link] = BeautifulSoup(response.content, "html.parser").select("figure.figure a")
     assert link["href"] == flyer.url
+
+
+def test_the_conferences_own_image_is_shown_above_a_body_that_does_not_show_it(client, home_page):
+    banner, photo = (wagtail_factories.ImageFactory(title=title) for title in ("Banner", "Harbour at sunset"))
+    page = conference_with_figures(home_page, [photo], image=banner)
+    images = rendered_images(client, page)
+    assert [img["src"] for img in images] == [
+        banner.get_rendition("max-1000x600").url,
+        photo.get_rendition(FIGURE_RENDITION).url,
+    ]
+
+
+def test_the_conferences_own_image_is_not_shown_again_when_the_body_shows_it_as_a_figure(client, home_page):
+    banner, photo = (wagtail_factories.ImageFactory(title=title) for title in ("Banner", "Harbour at sunset"))
+    page = conference_with_figures(home_page, [banner, photo], image=banner)
+    assert [img["alt"] for img in rendered_images(client, page)] == ["Banner", "Harbour at sunset"]
