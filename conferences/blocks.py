@@ -266,6 +266,17 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         return context
 
 
+def figure_image_ids(raw_blocks):
+    """The ids of the images that a stream's figures (blocks named "image") show, read from the stream's
+    stored form, so without a query. ImageBlock stores {"image": id, ...}; older values the bare id."""
+    ids = set()
+    for block in raw_blocks:
+        if block.get("type") == "image" and isinstance(block.get("value"), dict):
+            chosen = block["value"].get("image")
+            ids.add(chosen.get("image") if isinstance(chosen, dict) else chosen)
+    return ids
+
+
 def _loading(figure):
     """A page's later figures load as the visitor scrolls to them, so that they do not hold up the first
     screen (the 2025 programme has seventeen); the first may be in that screen, so it loads at once."""

@@ -23,7 +23,7 @@ from home.models import route_in_one_query
 from home.view_restrictions import KnownViewRestrictions
 
 from .. import paths
-from ..blocks import ConferenceIndexStreamBlock, ConferenceStreamBlock, EventButtonsBlock, MenuBlock
+from ..blocks import ConferenceIndexStreamBlock, ConferenceStreamBlock, EventButtonsBlock, MenuBlock, figure_image_ids
 from ..choices import AttendanceMode, ConferenceKind, DatePrecision
 from ..citations import bibtex
 from ..descriptions import ARCHIVE, INDEX, conference_description, stream_text
@@ -551,7 +551,7 @@ class ConferencePage(ConferenceFacts, ConferenceScheduleRoutes, RoutablePageMixi
     @property
     def lead_image(self):
         """The page's image, shown above the body, unless the body shows it as a figure already."""
-        if self.image_id is None or self.image_id in _figure_image_ids(self.body.raw_data):
+        if self.image_id is None or self.image_id in figure_image_ids(self.body.raw_data):
             return None
         return self.image
 
@@ -608,13 +608,3 @@ class ConferencePage(ConferenceFacts, ConferenceScheduleRoutes, RoutablePageMixi
             Presentation.objects.live().filter(conference=self).select_related("session").with_programme_details()
         )
         return get_object_or_404(queryset, slug=slug)
-
-
-def _figure_image_ids(raw_blocks):
-    """The ids of the images that a body's figures show, read from its stored form (no query)."""
-    ids = set()
-    for block in raw_blocks:
-        if block.get("type") == "image" and isinstance(block.get("value"), dict):
-            chosen = block["value"].get("image")
-            ids.add(chosen.get("image") if isinstance(chosen, dict) else chosen)
-    return ids
