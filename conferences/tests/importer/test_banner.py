@@ -21,5 +21,5 @@ def test_a_banner_shown_inside_a_notice_is_dropped_too():
     assert _banner_unless_shown(BANNER, [("notice", {"content": [_figure(BANNER)]})]) == ""
 
 
-def test_no_banner_stays_none_whatever_the_body_shows():
+def test_no_banner_stays_empty_whatever_the_body_shows():
     assert _banner_unless_shown("", [_figure(BANNER)]) == ""
